@@ -1,0 +1,276 @@
+"""Quantities: digits and number words, with their qualifier as a range and what they count.
+
+"at least five times" → value 5, low 5, high None, unit "times"; "roughly 40 shots" → value 40,
+low 36, high 44, counts "shots"; "twice" → 2 times; "50 meters" → 50, unit "meters". The ranges
+are what lets a later stage say that "about 40" and "41" agree while "twice" and "at least five
+times" do not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from crossread.analyse.nlp import Token
+from crossread.model import NumberMention
+
+_UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
+_SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
+                 "b": 1_000_000_000, "tn": 1_000_000_000_000}
+_MULTIPLES = {"once": 1, "twice": 2, "thrice": 3}
+_VAGUE = {  # plural scale words: "dozens of", "hundreds of" → ranges
+    "dozens": (24, 144), "scores": (40, 200), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+    "millions": (2e6, 999e6), "billions": (2e9, 999e9), "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+}
+
+_WORD_NUM = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
+_NUMBER_WORDS = (
+    rf"(?:(?:a|one)\s+(?:hundred|thousand|million|billion)|a\s+dozen|half\s+a\s+dozen|"
+    rf"(?:{_WORD_NUM})(?:[-\s](?:{_WORD_NUM}))?(?:\s+(?:hundred|thousand|million|billion|"
+    rf"trillion)(?:\s+(?:and\s+)?(?:{_WORD_NUM})(?:[-\s](?:{_WORD_NUM}))?)?)?|dozen)"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_SCALE_AFTER = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|bn|b|tn)\b)?"
+
+_QUALIFIERS: tuple[tuple[str, str], ...] = (
+    (r"at least|no fewer than|no less than|a minimum of|not less than", "at_least"),
+    (r"more than|over|upwards of|in excess of|upward of|greater than", "more_than"),
+    (r"at most|no more than|a maximum of|not more than|up to|as many as|as much as", "at_most"),
+    (r"fewer than|less than|under|below", "less_than"),
+    (r"nearly|almost|close to|just under|nigh on", "nearly"),
+    (r"about|around|roughly|approximately|some|an estimated|estimated|approx\.|circa|"
+     r"more or less|around about|an approximate", "about"),
+)
+_QUAL_RE = re.compile(
+    r"(?P<q>" + "|".join(f"(?:{p})" for p, _ in _QUALIFIERS) + r")\s+$", re.IGNORECASE
+)
+_QUAL_NAME = [(re.compile(rf"(?:{p})\s+$", re.IGNORECASE), name) for p, name in _QUALIFIERS]
+
+_NUMBER = re.compile(
+    rf"(?P<cur>[$£€¥])?(?P<num>{_DIGITS}){_SCALE_AFTER}"
+    rf"|(?<![\w-])(?P<word>{_NUMBER_WORDS})(?![\w])"
+    rf"|(?<![\w-])(?P<mult>once|twice|thrice)(?![\w-])"
+    rf"|(?<![\w-])(?P<vague>tens of thousands|hundreds of thousands|dozens|scores|hundreds|"
+    rf"thousands|millions|billions)\s+of\b",
+    re.IGNORECASE,
+)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:-|\s)?(?P<unit>%|percent|per cent|percentage points?|"
+    r"(?:kilo|centi|milli)?met(?:er|re)s?|km|kilometers?|kilometres?|miles?|feet|foot|ft|inches|"
+    r"inch|yards?|meters|kg|kilograms?|pounds?|lbs?|tons?|tonnes?|ounces?|"
+    r"years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|"
+    r"times|dollars?|euros?|pounds sterling|yuan|yen|won|rupees?|degrees?|acres?|hectares?|"
+    r"square (?:miles|kilometers|kilometres|feet|meters|metres))\b",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"-(?:year|month|week|day)s?-old\b", re.IGNORECASE)
+_RANGE_TAIL = re.compile(rf"\s*(?:-|–|to|and)\s*(?P<hi>{_DIGITS})", re.IGNORECASE)
+_OR_SO = re.compile(r"\s+or so\b", re.IGNORECASE)
+_TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}|\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
+_CURRENCY = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+_STOP = frozenset(
+    "a an the of in on at to for from by with and or but as than that which who whom whose "
+    "this these those it its he she they we i you his her their our my your is are was were "
+    "be been being has have had do does did will would can could may might must shall should "
+    "not no so if then there here when where while after before since until about into onto "
+    "over under each per more most less than".split()
+)
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_MOD_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "HYPH", "NN", "NNP", "NNPS", "NNS"})
+
+
+def _words_value(words: str) -> float | None:
+    words = words.lower().replace("-", " ")
+    if words == "a dozen" or words == "dozen":
+        return 12
+    if words == "half a dozen":
+        return 6
+    total, current = 0.0, 0.0
+    for w in words.split():
+        if w in ("and", "a"):
+            if w == "a":
+                current = 1
+            continue
+        if w in _UNITS_WORDS:
+            current += _UNITS_WORDS[w]
+        elif w in _TENS_WORDS:
+            current += _TENS_WORDS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in _SCALES:
+            total += (current or 1) * _SCALES[w]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _digits_value(num: str, tail: str) -> float:
+    value = float(num.replace(",", ""))
+    scale = tail.strip().lower()
+    if scale in _SCALES:
+        value *= _SCALES[scale]
+    elif scale in _SHORT_SCALES:
+        value *= _SHORT_SCALES[scale]
+    return value
+
+
+def _bounds(value: float, qualifier: str | None) -> tuple[float | None, float | None]:
+    if qualifier in (None, "exact"):
+        return value, value
+    if qualifier == "at_least":
+        return value, None
+    if qualifier == "more_than":
+        return value, None
+    if qualifier == "at_most":
+        return None, value
+    if qualifier == "less_than":
+        return None, value
+    if qualifier == "nearly":
+        return value - max(1.0, value * 0.1), value
+    # "about 40": allow ±10%, and at least ±1 so "about 4" and "5" can agree
+    slack = max(1.0, value * 0.1)
+    return value - slack, value + slack
+
+
+def _is_year(m: re.Match[str], sentence: str) -> bool:
+    num = m.group("num")
+    if not num or m.group("cur") or not re.fullmatch(r"(1[89]|20)\d\d", num):
+        return False
+    after = sentence[m.end():m.end() + 12].lower()
+    return not _UNIT_AFTER.match(after) and not re.match(r"\s*(?:people|of|-)", after)
+
+
+def _counted(tokens: Sequence[Token], end: int, sentence: str, base: int) -> str | None:
+    """The noun phrase right after a quantity: '40 shots at him' → 'shots'."""
+    after = [t for t in tokens if t.start >= end][:6]
+    if not after:
+        return None
+    if any(t.tag for t in after):
+        words: list[Token] = []
+        for t in after:
+            if t.tag in _MOD_TAGS or (words and t.tag == "POS"):
+                words.append(t)
+            else:
+                break
+        while words and words[-1].tag not in _NOUN_TAGS:
+            words.pop()
+        if not words:
+            return None
+        return sentence[words[0].start - base:words[-1].end - base]
+    picked: list[Token] = []
+    for t in after:
+        w = sentence[t.start - base:t.end - base]
+        low = w.lower()
+        if not w[:1].isalnum() or low in _STOP or low.endswith("ly") or len(picked) == 3:
+            break
+        picked.append(t)
+    if not picked:
+        return None
+    return sentence[picked[0].start - base:picked[-1].end - base]
+
+
+def extract(sentence: str, base: int, tokens: Sequence[Token],
+            skip: Sequence[tuple[int, int]] = ()) -> list[NumberMention]:
+    """Quantities in one sentence. `base` is the sentence's offset in the article text; `skip`
+    lists absolute spans already taken (times, dates) where numbers are not quantities."""
+    out: list[NumberMention] = []
+    taken = list(skip)
+    for m in _NUMBER.finditer(sentence):
+        s, e = m.span()
+        if any(a <= base + s < b for a, b in taken):
+            continue
+        if m.group("num"):
+            if _TIME_OF_DAY.match(sentence, s) or _is_year(m, sentence):
+                continue
+            # part of a longer token: "COVID-19", "F-16", "3D", "1st"
+            if s > 0 and (sentence[s - 1].isalpha() or sentence[s - 1] in "-/#"):
+                continue
+            if e < len(sentence) and (sentence[e].isalpha() and sentence[e:e + 2].lower()
+                                      not in ("k ", "m ", "bn", "mn", "tn")):
+                tail = re.match(r"[a-z]+", sentence[e:], re.IGNORECASE)
+                if tail and tail.group(0).lower() in ("st", "nd", "rd", "th", "s", "d"):
+                    continue
+            scale = m.group(0)[len(m.group("cur") or "") + len(m.group("num")):]
+            value = _digits_value(m.group("num"), scale)
+        elif m.group("word"):
+            w = _words_value(m.group("word"))
+            if w is None:
+                continue
+            if sentence[e:e + 1] == "-" and not _UNIT_AFTER.match(sentence, e) \
+                    and not _AGE.match(sentence, e):
+                continue  # "one-upmanship", "one-sided"
+            if re.match(r"\s+(?:tolerance|sum)\b", sentence[e:], re.IGNORECASE):
+                continue  # "zero tolerance", "zero-sum"
+            value = w
+        elif m.group("mult"):
+            if m.group("mult").lower() == "once" and (s == 0 or re.match(
+                r"\s+(?:the|a|an|he|she|they|it|we|i|you|again|more|upon|before|in|and|but|"
+                r"this|that|there|inside|outside)\b", sentence[e:], re.IGNORECASE)
+            ):
+                continue  # "once" as a conjunction or "once again", not a count
+            value = float(_MULTIPLES[m.group("mult").lower()])
+        else:
+            lo, hi = _VAGUE[m.group("vague").lower()]
+            counts = _counted(tokens, base + e, sentence, base)
+            out.append(NumberMention(sentence[s:e], base + s, base + e, None, lo, hi, "vague",
+                                     None, counts))
+            continue
+
+        unit = _CURRENCY.get(m.group("cur") or "")
+        if m.group("mult"):
+            unit = "times"
+        qualifier = None
+        q = _QUAL_RE.search(sentence[max(0, s - 30):s])
+        if q:
+            qualifier = next(name for rx, name in _QUAL_NAME if rx.search(q.group(0)))
+            s = s - len(q.group(0))
+        low, high = _bounds(value, qualifier)
+        rng = _RANGE_TAIL.match(sentence, e)
+        if rng and not m.group("mult") and m.group("num"):
+            hi_val = float(rng.group("hi").replace(",", ""))
+            if hi_val > value:
+                low, high, qualifier = value, hi_val, "range"
+                e = rng.end()
+        tail_end = e
+        orso = _OR_SO.match(sentence, e)
+        if orso:
+            qualifier = "about"
+            low, high = _bounds(value, qualifier)
+            tail_end = orso.end()
+        age = _AGE.match(sentence, tail_end)
+        um = None if age else _UNIT_AFTER.match(sentence, tail_end)
+        if age:
+            unit = "years old" if "year" in age.group(0).lower() else age.group(0).strip("-")
+            e = age.end()
+            tail_end = e
+        elif um and not unit:
+            unit = um.group("unit").lower()
+            if unit in ("%", "per cent"):
+                unit = "percent"
+            e = um.end()
+            tail_end = e
+        counts = None if unit == "percent" else _counted(tokens, base + tail_end, sentence, base)
+        if unit == "times":
+            counts = None
+        if m.group("word") and m.group("word").lower() == "one" and not unit and (
+            not counts or re.match(r"\s*(?:of|another|[’']s)\b", sentence[e:])
+        ):
+            continue  # "one of the soldiers", "one's family": not a count
+        s0 = s
+        out.append(NumberMention(sentence[s0:e], base + s0, base + e, value, low, high,
+                                 qualifier, unit, counts))
+        taken.append((base + s0, base + e))
+    return out

@@ -1,0 +1,193 @@
+"""The data model: plain frozen dataclasses, one place, JSON round-trip.
+
+Every span (`start`, `end`) is a character offset into the text it belongs to *as read*
+(decoded, before cleaning), so ``article.text[start:end] == span.text`` always holds. That is the
+provenance rule everything later (facts, disputes, summary) rests on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+SCHEMA_VERSION = "1.0"
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of text the cleaner took out, and the rule that took it."""
+
+    text: str
+    rule: str
+    start: int
+    end: int
+    field: str = "text"  # "text" (offsets into Article.text) or "title" (into Article.raw_title)
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ...
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A quantity: its value, or the range it allows, and what it counts."""
+
+    text: str
+    start: int
+    end: int
+    value: float | None  # the stated number
+    low: float | None  # inclusive bounds of what the wording allows; None = unbounded
+    high: float | None
+    qualifier: str | None  # "at_least", "about", "more_than", ... or None for exact
+    unit: str | None  # "meters", "hour", "percent", "USD", "times", ...
+    counts: str | None  # the thing counted: "shots", "North Koreans", "operation"
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time expression, resolved against the article's date when it is known."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "date", "weekday", "month", "year", "relative", "part_of_day"
+    value: str | None  # ISO date, "YYYY-MM" or "YYYY" when resolved
+    resolved: bool  # True when `value` was computed from the article date or stated in full
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a sentence says the information comes from."""
+
+    text: str  # the whole attribution phrase ("according to CBS News")
+    source: str  # the source named in it ("CBS News", "the official")
+    cue: str  # the verb or phrase that marks it ("according to", "told", "added")
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A hedge ("reportedly") or other one-word-or-phrase mark on a sentence."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str  # the quoted words, without the quotation marks
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Signal:
+    """An editorial signal: opinion, loaded language, calls to act, speculation."""
+
+    kind: str  # first_person, call_to_action, loaded, evaluative, speculation, question
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    text: str
+    start: int
+    end: int
+    numbers: tuple[NumberMention, ...] = ()
+    times: tuple[TimeMention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    attribution: tuple[Attribution, ...] = ()
+    hedges: tuple[Marker, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    signals: tuple[Signal, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    index: int  # position in the input, from 0
+    id: str  # content hash: the same text gives the same id
+    text: str  # the article text as read (decoded); every offset points into it
+    source: str  # where it was read from: a path, a URL, "-" for stdin
+    external_id: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None  # cleaned headline
+    raw_title: str | None = None  # headline as read
+    published: str | None = None  # ISO date (YYYY-MM-DD) or date-time
+    body_start: int = 0  # where the body begins in `text` (after a headline line, if any)
+    credit: str | None = None  # "H/T The Associated Press" → "The Associated Press"
+    removed: tuple[Removal, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """One input that could not be read, and why: printed as one line, never a traceback."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Brief:
+    articles: tuple[Article, ...]
+    errors: tuple[ReadError, ...] = ()
+    schema_version: str = SCHEMA_VERSION
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# --- JSON round trip -------------------------------------------------------------------------
+
+
+def to_dict(obj: Any) -> Any:
+    """Dataclasses → plain dicts/lists, field order kept (json.dumps gives stable output)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, tuple | list):
+        return [to_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+def from_dict(cls: type[T], data: Any) -> T:
+    """Inverse of `to_dict` for the dataclasses above (unknown keys are ignored)."""
+    return typing.cast(T, _build(cls, data))
+
+
+def _build(tp: Any, data: Any) -> Any:
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _build(inner[0], data) if len(inner) == 1 else data
+    if origin is tuple:
+        (item, *_rest) = typing.get_args(tp)
+        return tuple(_build(item, x) for x in data)
+    if dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        kwargs = {
+            f.name: _build(hints[f.name], data[f.name])
+            for f in dataclasses.fields(tp)
+            if f.name in data
+        }
+        return tp(**kwargs)
+    return data

@@ -1,0 +1,30 @@
+"""The whole job for a set of sources: ingest → clean → analyse → a Brief."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from crossread.analyse import analyse
+from crossread.clean import clean
+from crossread.config import Config
+from crossread.ingest import read_sources
+from crossread.model import Article, Brief
+
+Progress = Callable[[str], None]
+
+
+def process(article: Article, config: Config) -> Article:
+    return analyse(clean(article), config)
+
+
+def build_brief(sources: Iterable[str], config: Config, progress: Progress | None = None,
+                on_read: Callable[[int], None] | None = None) -> Brief:
+    articles, errors = read_sources(sources, config, progress)
+    if on_read:
+        on_read(len(articles))
+    done = []
+    for art in articles:
+        done.append(process(art, config))
+        if progress:
+            progress(art.source)
+    return Brief(articles=tuple(done), errors=tuple(errors))

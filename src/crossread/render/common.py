@@ -1,0 +1,50 @@
+"""What the text renderers share: how each annotation reads as a short phrase."""
+
+from __future__ import annotations
+
+from crossread.model import Article, NumberMention, Sentence, TimeMention
+
+
+def fmt_number(n: NumberMention) -> str:
+    def num(x: float | None) -> str:
+        return "?" if x is None else (f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}")
+
+    if n.low is not None and n.high is not None and n.low != n.high:
+        val = f"{num(n.low)}–{num(n.high)}"
+    elif n.low is not None and n.high is None:
+        val = f"≥{num(n.low)}"
+    elif n.high is not None and n.low is None:
+        val = f"≤{num(n.high)}"
+    else:
+        val = num(n.value)
+    what = " ".join(x for x in (n.unit, n.counts) if x)
+    return f"{n.text} = {val}{' ' + what if what else ''}"
+
+
+def fmt_time(t: TimeMention) -> str:
+    return f"{t.text} → {t.value}" if t.value else t.text
+
+
+def sentence_notes(s: Sentence) -> list[tuple[str, str]]:
+    notes: list[tuple[str, str]] = []
+    notes += [("number", fmt_number(n)) for n in s.numbers]
+    notes += [("time", fmt_time(t)) for t in s.times]
+    notes += [("source", f"{a.source} ({a.cue})") for a in s.attribution]
+    notes += [("hedge", h.text) for h in s.hedges]
+    notes += [(g.kind.replace("_", " "), g.text) for g in s.signals]
+    return notes
+
+
+def article_label(a: Article) -> str:
+    return f"[{a.index + 1}] {a.outlet or a.source}"
+
+
+def counts(a: Article) -> dict[str, int]:
+    return {
+        "sentences": len(a.sentences),
+        "numbers": sum(len(s.numbers) for s in a.sentences),
+        "times": sum(len(s.times) for s in a.sentences),
+        "quotes": sum(len(s.quotes) for s in a.sentences),
+        "signals": sum(len(s.signals) for s in a.sentences),
+        "removed": len(a.removed),
+    }

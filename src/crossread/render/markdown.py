@@ -1,0 +1,47 @@
+"""Markdown output. Article text is escaped so a source cannot inject links, HTML or
+formatting into the rendered page."""
+
+from __future__ import annotations
+
+import re
+
+from crossread.model import Brief
+from crossread.render.common import article_label, counts, sentence_notes
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~>])")
+
+
+def md(text: str) -> str:
+    """Escape Markdown and HTML metacharacters, and fold newlines into spaces."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def render_markdown(brief: Brief) -> str:
+    out = ["# crossread brief", ""]
+    out += ["| article | title | published | sentences | numbers | times | signals | removed |",
+            "|---|---|---|---:|---:|---:|---:|---:|"]
+    for a in brief.articles:
+        c = counts(a)
+        out.append(f"| {md(article_label(a))} | {md(a.title or '—')} | {md(a.published or '—')} "
+                   f"| {c['sentences']} | {c['numbers']} | {c['times']} | {c['signals']} "
+                   f"| {c['removed']} |")
+    for a in brief.articles:
+        out += ["", f"## {md(article_label(a))}" + (f": {md(a.title)}" if a.title else ""), ""]
+        if a.url:
+            out.append(f"- URL: {md(a.url)}")
+        if a.credit:
+            out.append(f"- Credit: {md(a.credit)}")
+        for r in a.removed:
+            out.append(f"- Removed ({r.rule}): ~~{md(r.text)}~~")
+        out.append("")
+        for s in a.sentences:
+            out.append(f"{s.index + 1}. {md(s.text)}")
+            notes = sentence_notes(s)
+            if notes:
+                out.append("   " + " · ".join(f"*{k}:* {md(v)}" for k, v in notes))
+    if brief.errors:
+        out += ["", "## Not read", ""]
+        out += [f"- {md(e.source)}: {md(e.message)}" for e in brief.errors]
+    return "\n".join(out) + "\n"
