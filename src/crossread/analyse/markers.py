@@ -78,7 +78,8 @@ _ROLES = frozenset(
     "neighbor neighbors neighbour neighbours officer officers investigators prosecutors "
     "government military army paper newspaper study survey aide aides staff media lawmakers "
     "spokesmen representative representatives leader leaders director chief analyst expert "
-    "researcher scientist resident prosecutor investigator group officials".split()
+    "researcher scientist resident prosecutor investigator group officials authority "
+    "company firm operator hospital court judge coroner union".split()
 )
 _MODIFIERS = frozenset(
     "military senior local foreign former top state federal defense defence security police "
@@ -129,6 +130,8 @@ def _source_before(sentence: str, verb_at: int) -> int | None:
             return s
         elif low in _CONNECTORS or low in _MODIFIERS or low in _ROLES:
             start = s if low not in _CONNECTORS else start
+        elif w.isalpha() and w.islower() and i > 0 and words[i - 1][2].lower() in _DETERMINERS:
+            start = s  # "the port authority", "a company spokesperson": one noun modifier
         else:
             break
         i -= 1
@@ -145,8 +148,10 @@ _ACCORDING = re.compile(
     r"reports from|citing|quoted by|confirmed with|told))\s+"
     r"(?P<src>(?:the\s+)?(?:[A-Z][\w.'’&-]*|U\.S\.)(?:\s+(?:of\s+|the\s+|and\s+)?"
     r"(?:[A-Z][\w.'’&-]*))*(?:\s+(?:government|officials|military|police|authorities|"
-    r"ministry|media|sources|newspaper|paper))?|(?:the|a|an)\s+(?:\w+\s+){0,3}?(?:media|press|"
-    r"reporters|lawmakers|officials|paper|newspaper|agency|station|network))"
+    r"ministry|media|sources|newspaper|paper))?|(?:the|a|an|one|two|several)\s+(?:\w+\s+){0,3}?"
+    r"(?:media|press|reporters|lawmakers|officials?|paper|newspaper|agency|station|network|"
+    r"spokesperson|spokesman|spokeswoman|sources?|statement|police|authorit(?:y|ies)|"
+    r"witness(?:es)?|report|study|survey|ministry|doctors?|lawyers?))"
 )
 _VERB_SRC = re.compile(
     rf"(?:[,”\"]\s*|^)(?P<cue>{_VERBS})\s+(?P<src>(?:the\s+|a\s+)?(?:[A-Z][\w.'’&-]*"
@@ -222,7 +227,9 @@ def signals(sentence: str, base: int, quotes: Sequence[tuple[int, int]],
     out: list[Signal] = []
 
     def add(kind: str, a: int, b: int) -> None:
-        if not any(x.start <= a and b <= x.end for x in out):
+        # a shorter hit inside a longer one of the same kind adds nothing ("sickening" inside
+        # "sickening brutality"); across kinds both are kept ("I" in "I sincerely hope")
+        if not any(x.kind == kind and x.start <= a and b <= x.end for x in out):
             out.append(Signal(kind, sentence[a - base:b - base], a, b))
 
     for a, b in _lexicon_hits("calls", sentence, base, quotes):

@@ -67,12 +67,13 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _UNIT_AFTER = re.compile(
-    r"\s*(?:-|\s)?(?P<unit>%|percent|per cent|percentage points?|"
+    r"\s*(?:-|\s)?(?P<unit>%|percent|per cent|percentage points?|km/h|kph|mph|knots|"
+    r"(?:miles|kilometers|kilometres) (?:per|an) hour|"
     r"(?:kilo|centi|milli)?met(?:er|re)s?|km|kilometers?|kilometres?|miles?|feet|foot|ft|inches|"
     r"inch|yards?|meters|kg|kilograms?|pounds?|lbs?|tons?|tonnes?|ounces?|"
     r"years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|"
     r"times|dollars?|euros?|pounds sterling|yuan|yen|won|rupees?|degrees?|acres?|hectares?|"
-    r"square (?:miles|kilometers|kilometres|feet|meters|metres))\b",
+    r"square (?:miles|kilometers|kilometres|feet|meters|metres))(?!\w)",
     re.IGNORECASE,
 )
 _AGE = re.compile(r"-(?:year|month|week|day)s?-old\b", re.IGNORECASE)

@@ -8,14 +8,19 @@ import re
 from crossread.model import Brief
 from crossread.render.common import article_label, counts, sentence_notes
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~>])")
+# Characters that start emphasis, code, links, HTML or table cells anywhere in a line.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+# Characters that only matter at the start of a line: headings, quotes, lists.
+_MD_LEAD = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
 
 
 def md(text: str) -> str:
-    """Escape Markdown and HTML metacharacters, and fold newlines into spaces."""
+    """Escape Markdown and HTML metacharacters, and fold newlines into spaces, so article text
+    renders as the characters it is (no links, images, HTML or formatting from a source)."""
     text = " ".join(text.split())
     text = text.replace("&", "&amp;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_INLINE.sub(r"\\\1", text)
+    return _MD_LEAD.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def render_markdown(brief: Brief) -> str:

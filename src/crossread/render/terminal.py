@@ -40,13 +40,12 @@ def render_terminal(brief: Brief, *, color: bool = False, width: int | None = No
                       highlight=False, emoji=False, markup=False)
     overview = Table(title="crossread brief: what was read", title_justify="left")
     overview.add_column("article")
-    overview.add_column("title")
     overview.add_column("published")
     for key in ("sentences", "numbers", "times", "quotes", "signals", "removed"):
         overview.add_column(key, justify="right")
     for a in brief.articles:
         c = counts(a)
-        overview.add_row(Text(article_label(a)), Text(a.title or "—"), Text(a.published or "—"),
+        overview.add_row(Text(article_label(a)), Text((a.published or "—")[:10]),
                          *(str(c[k]) for k in ("sentences", "numbers", "times", "quotes",
                                                "signals", "removed")))
     console.print(overview)
@@ -62,19 +61,21 @@ def render_terminal(brief: Brief, *, color: bool = False, width: int | None = No
             meta.append(f"{r.text}\n", style="strike dim")
         if meta:
             parts.append(meta)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", style="dim", no_wrap=True)
+        grid.add_column()
         for s in a.sentences:
-            line = Text(f"{s.index + 1:>3} ", style="dim")
-            line.append_text(_sentence_text(s))
-            parts.append(line)
+            cell = _sentence_text(s)
             notes = sentence_notes(s)
             if notes:
-                nt = Text("    ")
+                cell.append("\n")
                 for i, (kind, txt) in enumerate(notes):
                     if i:
-                        nt.append(" · ", style="dim")
-                    nt.append(f"{kind}: ", style="dim")
-                    nt.append(txt, style=_STYLES.get(kind, ""))
-                parts.append(nt)
+                        cell.append(" · ", style="dim")
+                    cell.append(f"{kind}: ", style="dim")
+                    cell.append(txt, style=_STYLES.get(kind, ""))
+            grid.add_row(str(s.index + 1), cell)
+        parts.append(grid)
         title = Text(article_label(a) + (f" — {a.title}" if a.title else ""))
         console.print(Panel(Group(*parts), title=title, title_align="left"))
     for e in brief.errors:

@@ -1,0 +1,106 @@
+"""Cleaning: each rule, precision traps, credits, headline tags and kept text."""
+
+from __future__ import annotations
+
+import pytest
+
+from crossread.clean import clean, kept_spans
+from crossread.ingest.plaintext import read_plain
+from crossread.model import Article
+from helpers import check_offsets
+
+
+def cleaned(text: str) -> Article:
+    return clean(Article(index=0, id="", text=text, source="t"))
+
+
+def rules(text: str) -> list[tuple[str, str]]:
+    return [(r.rule, r.text) for r in cleaned(text).removed]
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("TRENDING: Exclusive: Woman Shakes Left's Narrative", "promo_link"),
+    ("RELATED: Report: Letter Outlined Attack", "promo_link"),
+    ("Read more: Radio pair apologizes for prank call", "promo_link"),
+    ("SEE ALSO: Apple unveils iPhone 7", "promo_link"),
+    ("Please share this story on Facebook and Twitter and let us know what you think.",
+     "share_prompt"),
+    ("Follow us on Facebook, Twitter, Google+, Tumblr!", "share_prompt"),
+    ("What do you think about the regime? Scroll down to comment below!", "comment_prompt"),
+    ("Sign up for our daily newsletter to get the news in your inbox.", "newsletter"),
+    ("Click here to learn more.", "click_here"),
+    ("Advertisement Continue reading the main story", "ad"),
+    ("Story continues below advertisement", "ad"),
+    ("Add a location to your Tweets", "social_chrome"),
+    ("toggle caption Jay Reed/NPR", "photo_credit"),
+    ("Rommel Demano/Getty Images", "photo_credit"),
+    ("___", "separator"),
+    ("Top of Page", "navigation"),
+    ("(Reporting by Joan Gralla; Editing by Jan Paschal)", "credit"),
+    ("John Bresnahan contributed to this report.", "credit"),
+    ("Copyright 2017 The Associated Press. All rights reserved.", "copyright"),
+    ("(SOUNDBITE OF ARCHIVED RECORDING)", "transcript_marker"),
+])
+def test_line_rules(line, rule):
+    text = f"A first news sentence here.\n\n{line}\n\nA last news sentence here."
+    assert rules(text) == [(rule, line)]
+
+
+@pytest.mark.parametrize("line", [
+    "Investors rushed to share the news of the merger with clients on Monday.",
+    "Readers can subscribe to the paper's print edition for $5 a week, the company said.",
+    "Click, the startup, said it would hire 200 people in Boston.",
+    "By Monday evening, officials said the death toll had risen to 12.",
+    "Related charges were filed against three other men, prosecutors said.",
+    "More than 40 people were hurt in the crash, police said.",
+    "Watch out for falling debris, the fire chief warned residents on Tuesday.",
+    "Share prices fell 4% after the announcement.",
+    "He said: “I want to share this with everyone who helped us.”",
+    "Also on Tuesday, the mayor announced a curfew.",
+])
+def test_news_lines_are_kept(line):
+    text = f"Headline-free start of the story.\n\n{line}\n\nThe end of the story."
+    assert rules(text) == []
+
+
+def test_credit_is_kept_as_attribution():
+    art = cleaned("The story.\n\nH/T The Associated Press\n")
+    assert art.credit == "The Associated Press"
+    assert [r.rule for r in art.removed] == ["credit"]
+    art = cleaned("The story.\n\nvia Business Insider\n")
+    assert art.credit == "Business Insider"
+
+
+def test_inline_photo_credit_is_cut_from_a_caption():
+    text = "Members of Occupy Philadelphia remain on site. (David M Warren / Staff Photographer)"
+    art = cleaned(text)
+    assert [(r.rule, r.text) for r in art.removed] == [
+        ("photo_credit", "(David M Warren / Staff Photographer)")]
+    assert [text[s:e] for s, e in kept_spans(art)] == [
+        "Members of Occupy Philadelphia remain on site."]
+
+
+def test_headline_media_tag_recorded_against_title_and_text():
+    text = "Soldier Runs Across DMZ [VIDEO]\n\nA soldier ran across the DMZ on Monday."
+    art = clean(read_plain(text, "t.txt"))
+    assert art.title == "Soldier Runs Across DMZ"
+    (cut,) = art.removed
+    assert cut.rule == "headline_media_tag" and cut.text == "[VIDEO]"
+    assert art.text[cut.start:cut.end] == "[VIDEO]"
+    check_offsets(art)
+
+
+def test_kept_spans_skip_headline_and_removals_and_join_wrapped_lines():
+    text = ("Headline Here\n\nA long sentence that was hard\nwrapped by an editor.\n"
+            "TRENDING: Something else\nLast line.")
+    art = clean(read_plain(text, "t.txt"))
+    kept = [text[s:e] for s, e in kept_spans(art)]
+    assert kept == ["A long sentence that was hard\nwrapped by an editor.", "Last line."]
+
+
+def test_removal_offsets_match_text():
+    text = "News.\n\n  RELATED: Other story  \n\nMore news.\n\nAdvertisement\n"
+    art = cleaned(text)
+    for r in art.removed:
+        assert text[r.start:r.end] == r.text
+    assert [r.text for r in art.removed] == ["RELATED: Other story", "Advertisement"]
