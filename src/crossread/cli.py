@@ -69,7 +69,8 @@ def main() -> None:
 @click.option("--max-size", type=click.FloatRange(min=0.001), default=20.0, show_default=True,
               metavar="MB", help="Refuse files and downloads larger than this.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=15.0, show_default=True,
-              metavar="SECONDS", help="Time limit for each URL request.")
+              metavar="SECONDS",
+              help="Time limit for each URL download (the whole response, per redirect hop).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; errors only.")
 def brief(sources: tuple[str, ...], fmt: str | None, output: Path | None,
           published: str | None, fast: bool, allow_private: bool, max_size: float,
@@ -88,7 +89,7 @@ def brief(sources: tuple[str, ...], fmt: str | None, output: Path | None,
         else:
             fmt = "terminal" if sys.stdout.isatty() else "json"
     try:
-        result = _run(sources, config, quiet)
+        result = _run(sources, config, quiet, output)
     except KeyboardInterrupt:
         _fail("interrupted")
         sys.exit(130)
@@ -119,11 +120,15 @@ def brief(sources: tuple[str, ...], fmt: str | None, output: Path | None,
         sys.exit(1)
 
 
-def _run(sources: tuple[str, ...], config: Config, quiet: bool):
+def _run(sources: tuple[str, ...], config: Config, quiet: bool, output: Path | None):
     from crossread.ingest import expand_sources
     from crossread.pipeline import build_brief
 
     expanded = list(expand_sources(sources))
+    if output is not None:
+        # `crossread brief story/ -o story/brief.json` must not read its own output next time
+        target = output.resolve()
+        expanded = [s for s in expanded if s in ("-",) or "://" in s or Path(s).resolve() != target]
     show = not quiet and sys.stderr.isatty() and len(expanded) >= 5
     if not show:
         return build_brief(expanded, config)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from collections.abc import Callable, Iterable
 
 from crossread.analyse import analyse
 from crossread.clean import clean
 from crossread.config import Config
 from crossread.ingest import read_sources
-from crossread.model import Article, Brief
+from crossread.model import Article, Brief, ReadError
 
 Progress = Callable[[str], None]
 
@@ -22,9 +24,14 @@ def build_brief(sources: Iterable[str], config: Config, progress: Progress | Non
     articles, errors = read_sources(sources, config, progress)
     if on_read:
         on_read(len(articles))
-    done = []
+    done: list[Article] = []
     for art in articles:
-        done.append(process(art, config))
+        try:
+            done.append(dataclasses.replace(process(art, config), index=len(done)))
+        except Exception as exc:  # one bad article must not sink the others
+            if os.environ.get("CROSSREAD_DEBUG"):
+                raise
+            errors.append(ReadError(art.source, f"cannot analyse ({type(exc).__name__}: {exc})"))
         if progress:
             progress(art.source)
     return Brief(articles=tuple(done), errors=tuple(errors))

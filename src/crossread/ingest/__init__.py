@@ -6,14 +6,18 @@ Each input is read on its own: a bad one becomes a one-line ReadError and the re
 from __future__ import annotations
 
 import dataclasses
+import os
+import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from crossread.config import Config
 from crossread.ingest.decode import InputError, decode
 from crossread.ingest.feeds import looks_like_feed, read_feed
-from crossread.ingest.fetch import fetch
+from crossread.ingest.fetch import fetch, too_large
 from crossread.ingest.html import read_html
 from crossread.ingest.identity import content_id, outlet_from_path, outlet_from_url
 from crossread.ingest.jsondocs import read_json
@@ -25,7 +29,14 @@ __all__ = ["InputError", "expand_sources", "read_one", "read_sources"]
 _HTML_EXT = {".html", ".htm", ".xhtml"}
 _JSON_EXT = {".json", ".jsonl", ".ndjson"}
 _FEED_EXT = {".rss", ".atom", ".xml"}
+_TEXT_EXT = {".txt", ".text", ".md", ".markdown"}
+_JSON_MEDIA = {"application/json", "application/x-ndjson", "application/jsonl",
+               "application/x-jsonlines", "application/ld+json"}
+_HTML_MEDIA = {"text/html", "application/xhtml+xml"}
 _HTML_TAGS = ("<!doctype html", "<html", "<body", "<article", "<p>", "<p ", "<div")
+# JSON by content: an array of objects or an object with a key. Plain text can start with "["
+# too ("[VIDEO] Soldier defects ...").
+_JSON_START = re.compile(r'\s*(?:\[\s*[{\]]|\{\s*["}])')
 
 Progress = Callable[[str], None]
 
@@ -35,34 +46,53 @@ def is_url(source: str) -> bool:
 
 
 def expand_sources(sources: Iterable[str]) -> Iterator[str]:
-    """Folders expand to their files (sorted, recursive, hidden files skipped)."""
+    """Folders expand to their files (sorted, recursive, hidden files and folders skipped).
+
+    A folder with no file to read is kept as is, so that reading it reports the problem.
+    Symbolic links to folders are not followed (no loops); links to files are read.
+    """
     for src in sources:
         if src == "-" or is_url(src):
             yield src
             continue
         path = Path(src)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path)
-                if child.is_file() and not any(p.startswith(".") for p in rel.parts):
-                    yield str(child)
+            files = sorted(_folder_files(path))
+            if not files:
+                yield src
+            for child in files:
+                yield str(child)
         else:
             yield src
 
 
+def _folder_files(folder: Path) -> Iterator[Path]:
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            child = Path(root, name)
+            if not name.startswith(".") and child.is_file():
+                yield child
+
+
 def _kind(text: str, ext: str, media_type: str | None) -> str:
-    if ext in _JSON_EXT or media_type in ("application/json", "application/x-ndjson"):
+    """The reader for an input: its media type (URLs) first, then its extension, then content."""
+    media = media_type or ""
+    if media in _JSON_MEDIA or media.endswith("+json"):
         return "json"
-    head = text.lstrip()[:1]
-    if ext in _FEED_EXT or looks_like_feed(text) or (media_type or "").endswith(
-        ("rss+xml", "atom+xml")
-    ):
+    if media.endswith(("rss+xml", "atom+xml", "rdf+xml")):
         return "feed"
-    if ext in _HTML_EXT or media_type in ("text/html", "application/xhtml+xml"):
-        return "html"
-    if head in ("{", "["):
+    if media in _HTML_MEDIA:
+        return "feed" if looks_like_feed(text) else "html"
+    if ext in _JSON_EXT:
         return "json"
-    if head == "<" and any(tag in text[:5000].lower() for tag in _HTML_TAGS):
+    if ext in _FEED_EXT or looks_like_feed(text):
+        return "feed"
+    if ext in _HTML_EXT:
+        return "html"
+    if ext not in _TEXT_EXT and _JSON_START.match(text):
+        return "json"
+    if text.lstrip()[:1] == "<" and any(tag in text[:5000].lower() for tag in _HTML_TAGS):
         return "html"
     return "text"
 
@@ -86,49 +116,82 @@ def read_one(source: str, config: Config) -> tuple[list[Article], list[ReadError
     """Read one source (file, "-" or URL). Raises InputError for a source that fails whole."""
     if is_url(source):
         got = fetch(source, config)
-        ext = Path(got.url.split("?", 1)[0]).suffix.lower()
+        ext = Path(urlsplit(got.url).path).suffix.lower()
         arts, errs = _parse(got.content, source, ext, got.content_type, got.charset, got.url)
         default_outlet = outlet_from_url(got.url)
         arts = [a if a.url else dataclasses.replace(a, url=got.url) for a in arts]
     elif source == "-":
-        data = sys.stdin.buffer.read(config.max_bytes + 1)
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise InputError("no standard input to read")
+        data = stream.read(config.max_bytes + 1)
         if len(data) > config.max_bytes:
-            raise InputError(f"too large: over {config.max_bytes / 1e6:.0f} MB (--max-size)")
+            raise InputError(too_large(None, config.max_bytes))
         arts, errs = _parse(data, "-", "", None, None, None)
         default_outlet = "stdin"
     else:
-        path = Path(source)
-        try:
-            size = path.stat().st_size
-            if not path.is_file():
-                raise InputError("not a file")
-            if size > config.max_bytes:
-                raise InputError(
-                    f"too large: {size / 1e6:.1f} MB, the limit is "
-                    f"{config.max_bytes / 1e6:.0f} MB (--max-size)"
-                )
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError("no such file or folder") from None
-        except PermissionError:
-            raise InputError("permission denied") from None
-        except IsADirectoryError:
-            raise InputError("is a folder") from None
-        except OSError as exc:
-            raise InputError(exc.strerror or str(exc)) from None
-        arts, errs = _parse(data, source, path.suffix.lower(), None, None, None)
+        data = _read_file(Path(source), config)
+        arts, errs = _parse(data, source, Path(source).suffix.lower(), None, None, None)
         default_outlet = outlet_from_path(source)
+    if not arts and not errs:
+        raise InputError("no article found")
     return [_finish(a, default_outlet, config) for a in arts], errs
 
 
+def _read_file(path: Path, config: Config) -> bytes:
+    """A file's bytes; the size is checked before reading, so a huge file costs nothing."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            if any(_folder_files(path)):
+                raise InputError("is a folder (its files are read when it is given as a source)")
+            raise InputError("folder has no files to read (hidden files are skipped)")
+        if info.st_size > config.max_bytes and stat.S_ISREG(info.st_mode):
+            raise InputError(too_large(info.st_size, config.max_bytes))
+        # Not only regular files: a pipe (`crossread brief <(curl ...)`) is read up to the cap.
+        with path.open("rb") as fh:
+            data = fh.read(config.max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError("no such file or folder") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except IsADirectoryError:
+        raise InputError("is a folder") from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+    except ValueError as exc:  # a NUL byte in the path
+        raise InputError(f"invalid path ({exc})") from None
+    if len(data) > config.max_bytes:
+        raise InputError(too_large(None, config.max_bytes))
+    return data
+
+
 def _finish(article: Article, default_outlet: str | None, config: Config) -> Article:
+    body_start = article.body_start or _title_line_end(article.text, article.raw_title)
     return dataclasses.replace(
         article,
-        id=content_id(article.text, None if article.raw_title and article.body_start
+        id=content_id(article.text, None if article.raw_title and body_start
                       else article.raw_title),
         outlet=article.outlet or default_outlet,
         published=article.published or config.published,
+        body_start=body_start,
     )
+
+
+def _title_line_end(text: str, title: str | None) -> int:
+    """Where the body begins when the text opens with the headline on a line of its own (HTML
+    pages and JSON bodies often repeat it), else 0. The headline is then part of `text`, as with
+    plain text files."""
+    if not title:
+        return 0
+    lead = len(text) - len(text.lstrip())
+    line_end = text.find("\n", lead)
+    if line_end < 0 or text[lead:line_end].strip() != title.strip():
+        return 0
+    if text.find(title, lead) != lead:  # clean.py finds the headline in the text by value
+        return 0
+    rest = text[line_end:]
+    return line_end + len(rest) - len(rest.lstrip())
 
 
 def read_sources(
@@ -141,7 +204,13 @@ def read_sources(
         try:
             arts, errs = read_one(src, config)
         except InputError as exc:
-            errors.append(ReadError(src, str(exc)))
+            errors.append(ReadError(src, _one_line(str(exc))))
+        except Exception as exc:  # a reader's own bug must not stop the other inputs
+            if os.environ.get("CROSSREAD_DEBUG"):
+                raise
+            errors.append(ReadError(src, _one_line(
+                f"cannot read ({type(exc).__name__}: {exc}; set CROSSREAD_DEBUG=1 for details)"
+            )))
         else:
             errors.extend(errs)
             for art in arts:
@@ -149,3 +218,7 @@ def read_sources(
         if progress:
             progress(src)
     return articles, errors
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())

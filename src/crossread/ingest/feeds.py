@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import html
+import io
 import re
 
 import feedparser
+import lxml.etree
 import lxml.html
 
 from crossread.ingest.decode import InputError
 from crossread.ingest.identity import normalise_date, outlet_from_url
 from crossread.model import Article, ReadError
 
-_BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr", "section")
+_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
+           "article", "figure", "pre", "ul", "ol", "table")
+_TRAILING = re.compile(r"[ \t]+\n")
 _BLANKS = re.compile(r"\n\s*\n\s*")
 
 
@@ -25,15 +30,37 @@ def looks_like_feed(text: str) -> bool:
 def html_fragment_text(fragment: str) -> str:
     """Feed content is an HTML fragment: keep its paragraphs as blank-line separated text."""
     if "<" not in fragment:
-        return fragment.strip()
-    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        return html.unescape(fragment).strip()
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return html.unescape(fragment).strip()
+    for el in root.iter("script", "style"):
+        el.text = ""
+    for el in root.iter("br"):
+        el.tail = "\n" + (el.tail or "")
     for el in root.iter(*_BLOCKS):
         el.tail = "\n\n" + (el.tail or "")
-    return _BLANKS.sub("\n\n", root.text_content()).strip()
+    text = _TRAILING.sub("\n", root.text_content())
+    return _BLANKS.sub("\n\n", text).strip()
+
+
+def _entry_text(entry: dict) -> str:
+    content = entry.get("content") or []
+    detail = content[0] if content else (entry.get("summary_detail") or {})
+    raw = detail.get("value") or ("" if content else entry.get("summary", "")) or ""
+    kind = (detail.get("type") or "text/html").lower()
+    if "html" in kind or "xml" in kind:
+        return html_fragment_text(raw)
+    return raw.strip()
 
 
 def read_feed(data: bytes | str, source: str) -> tuple[list[Article], list[ReadError]]:
-    parsed = feedparser.parse(data)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    # A file-like object: given bytes or a str, feedparser would treat text that looks like a
+    # path or URL as one and read that file or fetch that URL.
+    parsed = feedparser.parse(io.BytesIO(data))
     if not parsed.entries:
         if parsed.get("bozo"):
             raise InputError("not a readable RSS or Atom feed")
@@ -43,18 +70,19 @@ def read_feed(data: bytes | str, source: str) -> tuple[list[Article], list[ReadE
     errors: list[ReadError] = []
     for i, entry in enumerate(parsed.entries):
         where = f"{source}#{i}"
-        content = entry.get("content") or []
-        raw = content[0].get("value", "") if content else entry.get("summary", "")
-        text = html_fragment_text(raw or "")
+        text = _entry_text(entry)
         if not text:
             errors.append(ReadError(where, "feed entry has no text"))
             continue
         link = entry.get("link")
         date = entry.get("published_parsed") or entry.get("updated_parsed")
         title = (entry.get("title") or "").strip() or None
+        # An aggregator's entry names its own source (RSS <source>, Atom <source><title>).
+        origin = entry.get("source") or {}
+        outlet = (origin.get("title") or "").strip() or feed_title or outlet_from_url(link)
         articles.append(Article(
             index=0, id="", text=text, source=where, external_id=entry.get("id"),
-            outlet=feed_title or outlet_from_url(link), url=link, title=title, raw_title=title,
+            outlet=outlet, url=link, title=title, raw_title=title,
             published=normalise_date(date),
         ))
     return articles, errors

@@ -50,7 +50,14 @@ def normalise_date(value: object) -> str | None:
     if parsed is None:
         import dateparser  # imported late: it costs ~1 s and most inputs carry ISO dates
 
-        parsed = dateparser.parse(text, settings={"STRICT_PARSING": True})
+        try:
+            # No relative dates: "yesterday" in metadata cannot be resolved against today.
+            parsed = dateparser.parse(text[:100], settings={
+                "STRICT_PARSING": True,
+                "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+            })
+        except (ValueError, TypeError, OverflowError):
+            parsed = None
     if parsed is None:
         return None
     if len(text) <= 10 or (parsed.hour, parsed.minute, parsed.second) == (0, 0, 0):

@@ -39,16 +39,20 @@ def _article(obj: Any, where: str) -> Article:
     outlet = _first(obj, _OUTLET)
     if isinstance(outlet, dict):  # NewsAPI: "source": {"id": ..., "name": ...}
         outlet = outlet.get("name") or outlet.get("id")
+    outlet = outlet.strip() if isinstance(outlet, str) else None
     url = _first(obj, _URL)
-    url = url if isinstance(url, str) else None
+    url = url.strip() if isinstance(url, str) else None
     title = _first(obj, _TITLE)
-    title = str(title).strip() if title is not None else None
+    title = (title.strip() or None) if isinstance(title, str) else None
     ext = _first(obj, _ID)
+    if isinstance(ext, dict | list):
+        ext = None
     return Article(
         index=0, id="", text=text, source=where,
         external_id=str(ext) if ext is not None else None,
-        outlet=str(outlet).strip() if outlet else outlet_from_url(url),
-        url=url, title=title, raw_title=title, published=normalise_date(_first(obj, _DATE)),
+        outlet=outlet or outlet_from_url(url),
+        url=url or None, title=title, raw_title=title,
+        published=normalise_date(_first(obj, _DATE)),
     )
 
 
@@ -56,10 +60,14 @@ def _records(text: str, source: str) -> Iterator[tuple[str, Any]]:
     stripped = text.lstrip()
     try:
         data = json.loads(stripped)
-    except json.JSONDecodeError:
+    except json.JSONDecodeError as exc:
         data = None
         if not stripped.startswith("{"):
-            raise InputError("not valid JSON") from None
+            raise InputError(
+                f"not valid JSON ({exc.msg}, line {exc.lineno} column {exc.colno})"
+            ) from None
+    except RecursionError:
+        raise InputError("not readable JSON (nested too deeply)") from None
     if data is not None:
         if isinstance(data, dict) and isinstance(data.get("articles"), list):
             data = data["articles"]
@@ -69,15 +77,18 @@ def _records(text: str, source: str) -> Iterator[tuple[str, Any]]:
         else:
             yield source, data
         return
-    # JSON Lines
-    for lineno, line in enumerate(text.splitlines(), 1):
+    # JSON Lines. Split on "\n" only: str.splitlines() also splits at U+2028, U+0085 and
+    # others, which JSON allows unescaped inside strings.
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{source}:{lineno}"
         try:
             yield where, json.loads(line)
         except json.JSONDecodeError as exc:
-            yield where, InputError(f"invalid JSON ({exc.msg})")
+            yield where, InputError(f"invalid JSON ({exc.msg}, column {exc.colno})")
+        except RecursionError:
+            yield where, InputError("not readable JSON (nested too deeply)")
 
 
 def read_json(text: str, source: str) -> tuple[list[Article], list[ReadError]]:
@@ -90,4 +101,6 @@ def read_json(text: str, source: str) -> tuple[list[Article], list[ReadError]]:
             articles.append(_article(obj, where))
         except InputError as exc:
             errors.append(ReadError(where, str(exc)))
+    if not articles and not errors:
+        raise InputError("no articles in the JSON (an empty list)")
     return articles, errors
