@@ -22,6 +22,7 @@ test: $(BIN)/.installed
 	$(BIN)/pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then exit 0; else exit $$rc; fi
 
 bench: $(BIN)/.installed
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	$(BIN)/python benchmarks/clean_quality.py
 	$(BIN)/python benchmarks/ingest_speed.py
 
