@@ -42,18 +42,19 @@ def test_json_is_deterministic():
 
 
 def test_markdown_escapes_untrusted_text():
-    out = render(_brief(), "markdown")
-    # every "<", "[" and "]" from a source is backslash-escaped, so CommonMark shows it literally
-    assert not re.search(r"(?<!\\)<", out)
+    out = render(_brief(), "markdown", analysis=True)
+    # every "<", "[" and "]" from a source is backslash-escaped, so CommonMark shows it literally;
+    # the only raw HTML is our own <br> in table cells
+    assert not re.search(r"(?<!\\)<(?!br>)", out)
     assert not re.search(r"(?<!\\)\]\(", out)
     assert "\\<script\\>" in out
     assert "\n# not" not in out and "\n1. not a list" not in out
 
 
 def test_terminal_prints_markup_literally():
-    out = render(_brief(), "terminal", width=120)
+    out = render(_brief(), "terminal", width=120, analysis=True)
     assert "[bold]x[/bold]" in out
     assert "<script>alert(1)</script>" in out  # plain text in a terminal is harmless
     assert "\x1b[" not in out  # no colour codes unless asked for
-    coloured = render(_brief(), "terminal", color=True, width=120)
+    coloured = render(_brief(), "terminal", color=True, width=120, analysis=True)
     assert "\x1b[" in coloured

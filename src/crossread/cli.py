@@ -71,10 +71,12 @@ def main() -> None:
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=15.0, show_default=True,
               metavar="SECONDS",
               help="Time limit for each URL download (the whole response, per redirect hop).")
+@click.option("--sentences", "analysis", is_flag=True,
+              help="Also list every sentence with its annotations (terminal and Markdown).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; errors only.")
 def brief(sources: tuple[str, ...], fmt: str | None, output: Path | None,
           published: str | None, fast: bool, allow_private: bool, max_size: float,
-          timeout: float, quiet: bool) -> None:
+          timeout: float, analysis: bool, quiet: bool) -> None:
     """Read SOURCE... (files, folders, URLs, feeds, or - for stdin) and print their brief.
 
     Plain text, HTML, JSON, JSON Lines and RSS/Atom are recognised by extension or content.
@@ -109,7 +111,7 @@ def brief(sources: tuple[str, ...], fmt: str | None, output: Path | None,
 
     color = output is None and fmt == "terminal" and sys.stdout.isatty()
     width = None if output is not None else (click.get_terminal_size()[0] if color else None)
-    text = render(result, fmt, color=color, width=width)
+    text = render(result, fmt, color=color, width=width, analysis=analysis)
     if output is None:
         click.echo(text, nl=False)
         return

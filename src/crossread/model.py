@@ -13,7 +13,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 T = TypeVar("T")
 
@@ -146,9 +146,81 @@ class ReadError:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """One exact source sentence: `article` is the input index, offsets are into its text."""
+
+    article: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Sentences from one or more articles that state the same thing."""
+
+    id: str
+    text: str  # representative wording: one of the support sentences, verbatim
+    outlets: tuple[str, ...]
+    articles: tuple[int, ...]
+    support: tuple[Evidence, ...]
+    importance: float = 0.0
+
+
+@dataclass(frozen=True)
+class DisputeSide:
+    value: str
+    outlets: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """A question the reports answer differently. No side is marked right."""
+
+    kind: str  # number, time, place, person, attribute, event
+    question: str
+    self_contradiction: bool
+    detail_only: bool  # "reports differ in detail": different, not necessarily contradictory
+    sides: tuple[DisputeSide, ...]
+    note: str | None = None  # e.g. that a later report may update an earlier one
+
+
+@dataclass(frozen=True)
+class EntityGroup:
+    """One named entity across the reports, with the spellings each outlet used."""
+
+    name: str  # the most used spelling
+    label: str
+    variants: tuple[str, ...]  # other spellings of the same name
+    articles: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class HeadlineIssue:
+    text: str  # the headline words its own body does not support
+    reason: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What one article adds, leaves out and editorialises."""
+
+    article: int
+    unique_facts: tuple[str, ...]  # fact ids only this article reports
+    omitted_facts: tuple[str, ...]  # fact ids most other outlets report and this one does not
+    signals: tuple[Signal, ...]
+    headline_issues: tuple[HeadlineIssue, ...]
+
+
+@dataclass(frozen=True)
 class Brief:
     articles: tuple[Article, ...]
     errors: tuple[ReadError, ...] = ()
+    facts: tuple[Fact, ...] = ()  # most important first
+    disputes: tuple[Dispute, ...] = ()
+    profiles: tuple[Profile, ...] = ()
+    entities: tuple[EntityGroup, ...] = ()
     schema_version: str = SCHEMA_VERSION
     extra: dict[str, Any] = field(default_factory=dict)
 

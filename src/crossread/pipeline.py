@@ -34,4 +34,21 @@ def build_brief(sources: Iterable[str], config: Config, progress: Progress | Non
             errors.append(ReadError(art.source, f"cannot analyse ({type(exc).__name__}: {exc})"))
         if progress:
             progress(art.source)
-    return Brief(articles=tuple(done), errors=tuple(errors))
+    return compare_articles(done, errors)
+
+
+def compare_articles(articles: list[Article], errors: list[ReadError]) -> Brief:
+    """align → compare → profiles, over analysed articles."""
+    from crossread.align import align
+    from crossread.compare import disputes, entity_groups
+    from crossread.profiles import profiles
+
+    facts = align(articles)
+    return Brief(
+        articles=tuple(articles),
+        errors=tuple(errors),
+        facts=tuple(facts),
+        disputes=tuple(disputes(articles)),
+        profiles=tuple(profiles(articles, facts)),
+        entities=tuple(g for g in entity_groups(articles) if g.variants),
+    )

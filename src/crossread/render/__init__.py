@@ -5,7 +5,9 @@ from __future__ import annotations
 from crossread.model import Brief
 
 
-def render(brief: Brief, fmt: str, *, color: bool = False, width: int | None = None) -> str:
+def render(brief: Brief, fmt: str, *, color: bool = False, width: int | None = None,
+           analysis: bool = False) -> str:
+    """`analysis` adds every sentence with its annotations (JSON always has them)."""
     if fmt == "json":
         from crossread.render.json import render_json
 
@@ -13,7 +15,7 @@ def render(brief: Brief, fmt: str, *, color: bool = False, width: int | None = N
     if fmt == "markdown":
         from crossread.render.markdown import render_markdown
 
-        return render_markdown(brief)
+        return render_markdown(brief, analysis=analysis)
     from crossread.render.terminal import render_terminal
 
-    return render_terminal(brief, color=color, width=width)
+    return render_terminal(brief, color=color, width=width, analysis=analysis)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from crossread.model import Article, NumberMention, Sentence, TimeMention
+from collections.abc import Sequence
+
+from crossread.model import Article, Brief, Fact, NumberMention, Sentence, TimeMention
 
 
 def fmt_number(n: NumberMention) -> str:
@@ -39,6 +41,14 @@ def article_label(a: Article) -> str:
     return f"[{a.index + 1}] {a.outlet or a.source}"
 
 
+def marker(index: int) -> str:
+    return f"[{index + 1}]"
+
+
+def markers(articles: Sequence[int]) -> str:
+    return "".join(marker(i) for i in articles)
+
+
 def counts(a: Article) -> dict[str, int]:
     return {
         "sentences": len(a.sentences),
@@ -48,3 +58,26 @@ def counts(a: Article) -> dict[str, int]:
         "signals": sum(len(s.signals) for s in a.sentences),
         "removed": len(a.removed),
     }
+
+
+def agreed(brief: Brief) -> list[Fact]:
+    return [f for f in brief.facts if len(f.articles) >= 2]
+
+
+def single_source(brief: Brief, article: int) -> list[Fact]:
+    return [f for f in brief.facts if f.articles == (article,)]
+
+
+def fact_by_id(brief: Brief) -> dict[str, Fact]:
+    return {f.id: f for f in brief.facts}
+
+
+SIGNAL_NAMES = {
+    "loaded": "loaded words",
+    "evaluative": "evaluative words",
+    "first_person": "first person",
+    "call_to_action": "calls to share or comment",
+    "speculation": "speculation",
+    "question": "questions to the reader",
+    "unattributed_assertion": "unattributed assertions",
+}

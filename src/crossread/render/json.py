@@ -14,6 +14,10 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
         "schema_version": brief.schema_version,
         "generator": f"crossread {__version__}",
         "articles": [to_dict(a) for a in brief.articles],
+        "facts": [to_dict(f) for f in brief.facts],
+        "disputes": [to_dict(d) for d in brief.disputes],
+        "profiles": [to_dict(p) for p in brief.profiles],
+        "entities": [to_dict(e) for e in brief.entities],
         "errors": [to_dict(e) for e in brief.errors],
     }
     doc.update(to_dict(brief.extra))

@@ -4,6 +4,7 @@ containing "[bold]" or escape sequences prints as the characters it is."""
 from __future__ import annotations
 
 import io
+from collections import defaultdict
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -11,7 +12,15 @@ from rich.table import Table
 from rich.text import Text
 
 from crossread.model import Brief, Sentence
-from crossread.render.common import article_label, counts, sentence_notes
+from crossread.render.common import (
+    SIGNAL_NAMES,
+    agreed,
+    article_label,
+    counts,
+    markers,
+    sentence_notes,
+    single_source,
+)
 
 _STYLES = {
     "number": "bold cyan", "time": "green", "source": "blue", "hedge": "italic yellow",
@@ -34,11 +43,88 @@ def _sentence_text(s: Sentence) -> Text:
     return t
 
 
-def render_terminal(brief: Brief, *, color: bool = False, width: int | None = None) -> str:
-    buf = io.StringIO()
-    console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 100,
-                      highlight=False, emoji=False, markup=False)
-    overview = Table(title="crossread brief: what was read", title_justify="left")
+def _disputes(console: Console, brief: Brief) -> None:
+    strict = [d for d in brief.disputes if not d.detail_only]
+    detail = [d for d in brief.disputes if d.detail_only]
+    for title, group in (("Where the reports disagree", strict),
+                         ("Where the reports differ in detail", detail)):
+        if not group:
+            continue
+        console.print(Text(title, style="bold"))
+        for d in group:
+            table = Table(show_header=True, expand=True, show_lines=False)
+            for side in d.sides:
+                table.add_column(Text(side.value, style="bold cyan"), ratio=1)
+            cells = []
+            for side in d.sides:
+                cell = Text()
+                cell.append(", ".join(side.outlets) + " ", style="bold")
+                cell.append(markers(sorted({e.article for e in side.evidence})) + "\n", style="dim")
+                cell.append("\n".join(f"“{e.text}”" for e in side.evidence))
+                cells.append(cell)
+            table.add_row(*cells)
+            flags = [d.kind]
+            if d.self_contradiction:
+                flags.append("a source contradicts itself")
+            if d.note:
+                flags.append(d.note)
+            console.print(Panel(table, title=Text(d.question), title_align="left",
+                                subtitle=Text(" · ".join(flags)), subtitle_align="left"))
+
+
+def _facts(console: Console, brief: Brief) -> None:
+    facts = agreed(brief)
+    if facts:
+        console.print(Text("Agreed by two or more outlets", style="bold"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", style="dim", no_wrap=True)
+        grid.add_column()
+        for f in facts:
+            cell = Text(f.text)
+            cell.append(f"  {', '.join(f.outlets)} {markers(f.articles)}", style="dim")
+            grid.add_row(f.id, cell)
+        console.print(grid)
+        console.print()
+
+
+def _profiles(console: Console, brief: Brief) -> None:
+    by_index = {a.index: a for a in brief.articles}
+    console.print(Text("Each source", style="bold"))
+    for p in brief.profiles:
+        a = by_index[p.article]
+        parts = Text()
+        for issue in p.headline_issues:
+            parts.append("headline: ", style="bold red")
+            parts.append(f"“{issue.text}”: {issue.reason}\n")
+        only = single_source(brief, p.article)
+        if only:
+            parts.append(f"only here ({len(only)}): ", style="bold")
+            parts.append("; ".join(f.text for f in only[:3]) + (" …" if len(only) > 3 else ""))
+            parts.append("\n")
+        if p.omitted_facts:
+            parts.append("leaves out: ", style="bold")
+            parts.append(", ".join(p.omitted_facts) + "\n")
+        kinds: dict[str, list[str]] = defaultdict(list)
+        for g in p.signals:
+            if g.kind != "unattributed_assertion":
+                kinds[g.kind].append(g.text)
+        for kind, texts in kinds.items():
+            parts.append(f"{SIGNAL_NAMES.get(kind, kind)}: ", style="bold magenta")
+            parts.append(", ".join(f"“{t}”" for t in dict.fromkeys(texts)) + "\n")
+        if a.removed:
+            parts.append("removed: ", style="dim")
+            parts.append("; ".join(f"{r.text} ({r.rule})" for r in a.removed) + "\n",
+                         style="dim strike")
+        if a.credit:
+            parts.append(f"credit: {a.credit}\n", style="dim")
+        title = Text(article_label(a) + (f" — {a.title}" if a.title else ""))
+        parts.rstrip()
+        console.print(Panel(parts if parts else Text("—", style="dim"), title=title,
+                            title_align="left"))
+
+
+def _overview(console: Console, brief: Brief) -> None:
+    overview = Table(title="What was read", title_justify="left")
     overview.add_column("article")
     overview.add_column("published")
     for key in ("sentences", "numbers", "times", "quotes", "signals", "removed"):
@@ -49,18 +135,10 @@ def render_terminal(brief: Brief, *, color: bool = False, width: int | None = No
                          *(str(c[k]) for k in ("sentences", "numbers", "times", "quotes",
                                                "signals", "removed")))
     console.print(overview)
+
+
+def _analysis(console: Console, brief: Brief) -> None:
     for a in brief.articles:
-        parts: list = []
-        meta = Text()
-        if a.url:
-            meta.append(f"url: {a.url}\n", style="dim")
-        if a.credit:
-            meta.append(f"credit: {a.credit}\n", style="dim")
-        for r in a.removed:
-            meta.append(f"removed ({r.rule}): ", style="dim")
-            meta.append(f"{r.text}\n", style="strike dim")
-        if meta:
-            parts.append(meta)
         grid = Table.grid(padding=(0, 1))
         grid.add_column(justify="right", style="dim", no_wrap=True)
         grid.add_column()
@@ -75,9 +153,28 @@ def render_terminal(brief: Brief, *, color: bool = False, width: int | None = No
                     cell.append(f"{kind}: ", style="dim")
                     cell.append(txt, style=_STYLES.get(kind, ""))
             grid.add_row(str(s.index + 1), cell)
-        parts.append(grid)
         title = Text(article_label(a) + (f" — {a.title}" if a.title else ""))
-        console.print(Panel(Group(*parts), title=title, title_align="left"))
+        console.print(Panel(Group(grid), title=title, title_align="left"))
+
+
+def render_terminal(brief: Brief, *, color: bool = False, width: int | None = None,
+                    analysis: bool = False) -> str:
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 100,
+                      highlight=False, emoji=False, markup=False)
+    outlets = ", ".join(dict.fromkeys(a.outlet or a.source for a in brief.articles))
+    console.print(Text(f"crossread brief: {len(brief.articles)} reports ({outlets})",
+                       style="bold"))
+    console.print()
+    _disputes(console, brief)
+    _facts(console, brief)
+    _profiles(console, brief)
+    for g in brief.entities:
+        console.print(Text(f"one name, several spellings: {g.name} (also "
+                           f"{', '.join(g.variants)})", style="dim"))
+    _overview(console, brief)
+    if analysis:
+        _analysis(console, brief)
     for e in brief.errors:
         console.print(Text(f"not read: {e}", style="red"))
     return buf.getvalue()

@@ -1,0 +1,660 @@
+"""Compare: where the reports disagree, and how one name is spelled by each.
+
+Precision first. A dispute is only shown when two mentions answer the same question: the same
+kind of quantity (unit or counted thing), the same happening (their context windows share a
+distinctive word or a synonym), the same frame (not a yearly rate against a total, not two
+different years), and values the wording cannot reconcile (ranges that do not overlap, allowing
+for rounding). No side is ever marked right: sides are listed with their outlets and sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from crossread.analyse.markers import lexicon
+from crossread.analyse.vectors import embed
+from crossread.context import Lexicon, window, words
+from crossread.model import (
+    Article,
+    Dispute,
+    DisputeSide,
+    EntityGroup,
+    Evidence,
+    NumberMention,
+    Sentence,
+    TimeMention,
+)
+from crossread.predicates import predicates
+
+SAME_CONTEXT = 0.18  # soft-overlap similarity two windows need, besides a shared key word
+UNDATED_DAYS_CONTEXT = 0.3  # weekday names from undated reports: they may be days apart
+SAME_CONTEXT_ONE_ARTICLE = 0.5  # stricter inside one article: a writer repeats, rarely errs
+
+_RATE = re.compile(
+    r"\b(?:each|every|per|a|an)\s+(?:year|month|week|day|hour|minute|decade)\b|\bannually\b|"
+    r"\byearly\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bon average\b|\ba year\b", re.IGNORECASE)
+_SUBSET = re.compile(r"^\s*(?:of\s+(?:them|whom|those|these|the)|others?)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    article: int
+    sentence: Sentence
+    start: int
+    end: int
+    text: str
+    context: tuple[str, ...]
+
+    @property
+    def evidence(self) -> Evidence:
+        s = self.sentence
+        return Evidence(self.article, s.text, s.start, s.end)
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _quoted(s: Sentence) -> list[tuple[int, int]]:
+    return [(q.start, q.end) for q in s.quotes]
+
+
+# --- synonyms -----------------------------------------------------------------------------------
+
+def _synonym_groups() -> list[tuple[str, ...]]:
+    return [tuple(line.split()) for line in lexicon("synonyms")]
+
+
+_SYNONYMS = _synonym_groups()
+
+
+def related(a: Sequence[str], b: Sequence[str], lex: Lexicon, min_idf: float = 0.3) -> list[str]:
+    """Distinctive words of `a` that `b` shares exactly, by synonym group or by word vector."""
+    return lex.shares(a, b, min_idf=min_idf)
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _measure(n: NumberMention) -> tuple[str, str]:
+    unit = _singular(n.unit) if n.unit else ""
+    head = _singular(n.counts.split()[-1]) if n.counts else ""
+    return unit, head
+
+
+def _comparable_measure(a: NumberMention, b: NumberMention) -> bool:
+    (ua, ha), (ub, hb) = _measure(a), _measure(b)
+    if ua or ub:
+        return ua == ub and (not ha or not hb or ha == hb)
+    return bool(ha) and ha == hb
+
+
+def _bounds(n: NumberMention) -> tuple[float, float]:
+    lo = n.low if n.low is not None else float("-inf")
+    hi = n.high if n.high is not None else float("inf")
+    # rounding: "30,000" and "29,600" agree; small exact counts must match exactly
+    if n.qualifier is None and n.value is not None and abs(n.value) >= 100:
+        slack = abs(n.value) * 0.03
+        lo, hi = lo - slack, hi + slack
+    return lo, hi
+
+
+def numbers_agree(a: NumberMention, b: NumberMention) -> bool:
+    (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+    return alo <= bhi and blo <= ahi
+
+
+def _years(s: Sentence) -> set[str]:
+    return {t.value for t in s.times if t.kind == "year" and t.value}
+
+
+def _other_dates(s1: Sentence, s2: Sentence) -> bool:
+    """One sentence pins its count to a calendar date the other's days do not include.
+    (Two weekdays alone are left to the day comparison: they may be the disputed fact.)"""
+    for a, b in ((s1, s2), (s2, s1)):
+        dated = {t.value for t in a.times if t.kind == "date" and t.value}
+        days = {d.value for d in (_day(t) for t in b.times) if d is not None and d.value}
+        names = {d.name for d in (_day(t) for t in b.times) if d is not None}
+        if dated and (days or names) and not (dated & days):
+            return True
+    return False
+
+
+def _number_mentions(articles: Sequence[Article]) -> list[tuple[Mention, NumberMention]]:
+    out = []
+    for a in articles:
+        for s in a.sentences:
+            for n in s.numbers:
+                if n.qualifier == "vague" or n.value is None:
+                    continue
+                if _SUBSET.match(a.text[n.end:n.end + 20]):
+                    continue  # "five of them": a part, not the total
+                ctx = tuple(window(s.text, n.start - s.start, n.end - s.start))
+                out.append((Mention(a.index, s, n.start, n.end, n.text, ctx), n))
+    return out
+
+
+def _predicates(m: Mention) -> frozenset[str]:
+    s = m.sentence
+    return predicates(s.text, m.start - s.start, m.end - s.start)
+
+
+@lru_cache(maxsize=4096)
+def _verbs_related(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    for group in _SYNONYMS:
+        if any(a.startswith(x) for x in group) and any(b.startswith(x) for x in group):
+            return True
+    va, vb = embed([a, b])
+    return float(va @ vb) >= 0.62
+
+
+_SCENE_GROUPS = ({"GPE", "LOC"}, {"PERSON"})
+
+
+def _scene(s: Sentence, labels: set[str]) -> set[str]:
+    skip = [(a.start, a.end) for a in s.attribution]
+    return {e.text.lower() for e in s.entities
+            if e.label in labels and not _inside(e.start, skip)}
+
+
+def _different_scenes(s1: Sentence, s2: Sentence) -> bool:
+    """Two sentences naming different places, or different people (outside their attribution),
+    describe different happenings: two shootings in two towns are not one disputed shooting."""
+    for labels in _SCENE_GROUPS:
+        a, b = _scene(s1, labels), _scene(s2, labels)
+        if a and b and not any(x == y or x in y or y in x or fuzz.ratio(x, y) >= 80
+                               for x in a for y in b):
+            return True
+    return False
+
+
+def _same_question(m1: Mention, m2: Mention, lex: Lexicon, one_article: bool) -> bool:
+    """Same happening (predicates of one kind), same scene, and similar surroundings."""
+    if m1.article == m2.article and m1.sentence == m2.sentence:
+        return False  # "between 2% and 5%", "on Sunday or Monday": one statement, two values
+    if one_article and (_inside(m1.start, _quoted(m1.sentence)) or
+                        _inside(m2.start, _quoted(m2.sentence))):
+        return False  # inside one article, a quotation is someone else's statement
+    if _different_scenes(m1.sentence, m2.sentence):
+        return False
+    p1, p2 = _predicates(m1), _predicates(m2)
+    if not p1 or not p2 or not any(_verbs_related(a, b) for a in p1 for b in p2):
+        return False
+    sim = lex.similar(m1.context, m2.context)
+    return sim >= (SAME_CONTEXT_ONE_ARTICLE if one_article else SAME_CONTEXT)
+
+
+def number_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
+    mentions = _number_mentions(articles)
+    published = {a.index: a.published for a in articles}
+    partner = _mutual_best(mentions, lex, lambda a, b: _comparable_measure(a, b))
+    listed = _listed(mentions, lambda a, b: _comparable_measure(a, b))
+    edges: list[tuple[int, int]] = []
+    for i, j in partner:
+        (m1, n1), (m2, n2) = mentions[i], mentions[j]
+        if m1.article == m2.article or numbers_agree(n1, n2):
+            continue  # one article listing several counts is not contradicting itself
+        if i in listed or j in listed:
+            continue  # one of a list of per-item values ("charged with six counts", ...)
+        if bool(_RATE.search(m1.sentence.text)) != bool(_RATE.search(m2.sentence.text)):
+            continue  # "1,000 a year" and "30,000 since the war" measure different things
+        if _years(m1.sentence) != _years(m2.sentence):
+            continue  # a different year, or a year on one side only: not the same time
+        if _other_dates(m1.sentence, m2.sentence):
+            continue  # counts of different days ("early Thursday" against "on Feb. 6")
+        if any(numbers_agree(n2, x) for x in m1.sentence.numbers if x is not n1) or \
+                any(numbers_agree(n1, x) for x in m2.sentence.numbers if x is not n2):
+            continue  # the sentence states the other value too: two things, not a dispute
+        if _same_question(m1, m2, lex, one_article=False):
+            edges.append((i, j))
+    disputes = []
+    for comp in _components(len(mentions), edges):
+        comp = _attach(comp, mentions, lex, lambda a, b: _comparable_measure(a, b)
+                       and numbers_agree(a, b))
+        ms = [mentions[k] for k in comp]
+        sides = _number_sides(ms)
+        if len(sides) < 2:
+            continue
+        _unit, _head = _measure(ms[0][1])
+        label = ms[0][1].counts or (ms[0][1].unit or "")
+        question = f"How many {label}" + _about(m for m, _ in ms) + "?"
+        note = _update_note(sides, published)
+        values = [" / ".join(dict.fromkeys(m.text for m in side)) for side in sides]
+        unsure = _unsure_side(articles, sides, lex)
+        if unsure:
+            sides.append(unsure)
+            values.append("unclear")
+        disputes.append(_dispute("number", question, sides, articles, values=values,
+                                 detail_only=note is not None, note=note))
+    return disputes
+
+
+def _mutual_best(mentions: Sequence[tuple[Mention, object]], lex: Lexicon,
+                 comparable) -> set[tuple[int, int]]:
+    """Pairs of comparable mentions in two sentences that are each other's closest match.
+
+    A sentence listing "six counts of arson, two counts of burning" set against another listing
+    the same counts must pair six with six and two with two, not every value with every other.
+    """
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for k, (m, _v) in enumerate(mentions):
+        by_sentence.setdefault((m.article, m.sentence.start), []).append(k)
+    keys = list(by_sentence)
+    pairs: set[tuple[int, int]] = set()
+    for x in range(len(keys)):
+        for y in range(x + 1, len(keys)):
+            a, b = by_sentence[keys[x]], by_sentence[keys[y]]
+            score = {}
+            for i in a:
+                for j in b:
+                    if comparable(mentions[i][1], mentions[j][1]):
+                        score[(i, j)] = lex.similar(mentions[i][0].context, mentions[j][0].context)
+            for (i, j), sc in score.items():
+                best_i = max(v for (p, _q), v in score.items() if p == i)
+                best_j = max(v for (_p, q), v in score.items() if q == j)
+                if sc >= best_i and sc >= best_j:
+                    pairs.add((i, j))
+    return pairs
+
+
+def _listed(mentions: Sequence[tuple[Mention, object]], comparable) -> set[int]:
+    """Mentions in articles that give three or more comparable values in different sentences:
+    a list of items (defendants and their charges, events and their dates), where values
+    differ because the items do."""
+    out: set[int] = set()
+    by_article: dict[int, list[int]] = {}
+    for k, (m, _v) in enumerate(mentions):
+        by_article.setdefault(m.article, []).append(k)
+    for ks in by_article.values():
+        for k in ks:
+            peers = {mentions[x][0].sentence.start for x in ks
+                     if comparable(mentions[x][1], mentions[k][1])}
+            if len(peers) >= 3:
+                out.add(k)
+    return out
+
+
+def _attach(comp: list[int], mentions: Sequence[tuple[Mention, object]], lex: Lexicon,
+            agree) -> list[int]:
+    """Add to a dispute the other mentions that answer the same question with a value one of
+    its members already has: every outlet that says "two" belongs on the "two" side."""
+    members = set(comp)
+    for k, (m, v) in enumerate(mentions):
+        if k in members:
+            continue
+        for c in comp:
+            cm, cv = mentions[c]
+            if cm.article == m.article or not agree(v, cv):
+                continue
+            if not _same_question(m, cm, lex, one_article=False):
+                continue
+            # joining a side while the same article holds another value makes the article
+            # contradict itself: its two mentions must answer the same question as well
+            own = [mentions[x][0] for x in members
+                   if mentions[x][0].article == m.article and not agree(v, mentions[x][1])]
+            if own and not any(_same_question(m, o, lex, one_article=False) for o in own):
+                continue
+            members.add(k)
+            break
+    return sorted(members)
+
+
+_UNSURE = re.compile(r"\b(?:not (?:immediately )?clear|unclear|unknown|not known|unconfirmed|"
+                     r"could not be confirmed|no information)\b", re.IGNORECASE)
+
+
+def _unsure_side(articles: Sequence[Article], sides: list[list[Mention]],
+                 lex: Lexicon) -> list[Mention] | None:
+    """An outlet that says the answer is not known is a side of its own, not a silence."""
+    taken = {m.article for side in sides for m in side}
+    context = [w for side in sides for m in side for w in m.context]
+    found = []
+    for a in articles:
+        if a.index in taken:
+            continue
+        for s in a.sentences:
+            m = _UNSURE.search(s.text)
+            if not m:
+                continue
+            ctx = words(s.text[m.end():])[:14]
+            if len(lex.shares(ctx, context, min_idf=0.3)) >= 1:
+                found.append(Mention(a.index, s, s.start + m.start(), s.start + m.end(),
+                                     m.group(0), tuple(ctx)))
+                break
+    return found or None
+
+
+def _number_sides(ms: list[tuple[Mention, NumberMention]]) -> list[list[Mention]]:
+    """Mentions whose ranges overlap form one side; sides are ordered by first appearance."""
+    sides: list[tuple[list[Mention], list[NumberMention]]] = []
+    for m, n in sorted(ms, key=lambda x: (x[0].article, x[0].start)):
+        for side_m, side_n in sides:
+            if all(numbers_agree(n, other) for other in side_n):
+                side_m.append(m)
+                side_n.append(n)
+                break
+        else:
+            sides.append(([m], [n]))
+    return [s for s, _ in sides]
+
+
+def _update_note(sides: list[list[Mention]], published: dict[int, str | None]) -> str | None:
+    """When each side comes from reports of a different date, a later count may update an
+    earlier one: say so rather than call it a contradiction."""
+    dates = []
+    for side in sides:
+        ds = {published.get(m.article) for m in side}
+        if None in ds or len(ds) != 1:
+            return None
+        dates.append(ds.pop())
+    if len(set(dates)) < len(dates):
+        return None
+    order = sorted(zip(dates, range(len(sides)), strict=True))
+    return (f"reported on different dates ({order[0][0]} to {order[-1][0]}): the later report "
+            "may update the earlier one")
+
+
+# --- times --------------------------------------------------------------------------------------
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
+class Day:
+    """A day as a report gives it: a date when resolvable, always a weekday name."""
+
+    value: str | None  # ISO date, or None for a weekday in an undated article
+    name: str
+
+    def same(self, other: Day) -> bool:
+        if self.value and other.value:
+            return self.value == other.value
+        return self.name == other.name
+
+    def close(self, other: Day) -> bool:
+        if self.value and other.value:
+            try:
+                gap = date.fromisoformat(self.value) - date.fromisoformat(other.value)
+            except ValueError:
+                return False
+            return abs(gap.days) <= 14
+        return True
+
+
+def _day(t: TimeMention) -> Day | None:
+    if t.kind in ("weekday", "date", "relative") and t.value and len(t.value) == 10:
+        try:
+            name = _WEEKDAYS[date.fromisoformat(t.value).weekday()]
+        except ValueError:
+            return None
+        return Day(t.value, name)
+    if t.kind == "weekday" and not t.value:
+        word = next((w.lower() for w in t.text.split() if w.lower() in _WEEKDAYS), None)
+        return Day(None, word) if word else None
+    return None
+
+
+def time_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
+    mentions: list[tuple[Mention, Day]] = []
+    for a in articles:
+        for s in a.sentences:
+            days = [d for d in (_day(t) for t in s.times) if d is not None]
+            if len({d.name for d in days}) > 1:
+                continue  # a timeline ("began Thursday after an order Wednesday") or options
+            for t in s.times:
+                day = _day(t)
+                if day is None:
+                    continue
+                ctx = tuple(window(s.text, t.start - s.start, t.end - s.start))
+                mentions.append((Mention(a.index, s, t.start, t.end, t.text, ctx), day))
+    edges = []
+    for i in range(len(mentions)):
+        m1, d1 = mentions[i]
+        for j in range(i + 1, len(mentions)):
+            m2, d2 = mentions[j]
+            if d1.same(d2) or not d1.close(d2):
+                continue
+            if not (d1.value and d2.value) and m1.article != m2.article and \
+                    lex.similar(m1.context, m2.context) < UNDATED_DAYS_CONTEXT:
+                continue  # undated reports may be a day apart: ask for closer wording
+            if _same_question(m1, m2, lex, one_article=m1.article == m2.article):
+                edges.append((i, j))
+    disputes = []
+    for comp in _components(len(mentions), edges):
+        comp = _attach(comp, mentions, lex, lambda a, b: a.same(b))
+        ms = sorted((mentions[k] for k in comp), key=lambda x: (x[0].article, x[0].start))
+        by_day: dict[str, list[Mention]] = {}
+        dates: dict[str, set[str]] = {}
+        for m, d in ms:
+            by_day.setdefault(d.name, []).append(m)
+            if d.value:
+                dates.setdefault(d.name, set()).add(d.value)
+        if len(by_day) < 2:
+            continue
+        question = "On what day" + _about(m for m, _ in ms) + "?"
+        sides = list(by_day.values())
+        values = [name.capitalize() + (f" ({', '.join(sorted(dates[name]))})"
+                                       if name in dates else "")
+                  for name in by_day]
+        disputes.append(_dispute("time", question, sides, articles, values=values))
+    return disputes
+
+
+# --- attributes ---------------------------------------------------------------------------------
+
+_ATTRIBUTES: tuple[tuple[str, str, re.Pattern[str], str, re.Pattern[str]], ...] = (
+    ("rank", "high-ranking",
+     re.compile(r"\b(?:high|top)[- ]rank(?:ing|ed)\b|\bhigh[- ]level\b|\bsenior\b", re.I),
+     "low-ranking",
+     re.compile(r"\b(?:low|law)[- ]rank(?:ing|ed)\b|\blow[- ]level\b|\bjunior\b|"
+                r"\brank[- ]and[- ]file\b", re.I)),
+    ("armed", "armed", re.compile(r"(?<![-\w])armed\b(?!\s+(?:forces|services|conflict))", re.I),
+     "unarmed", re.compile(r"\bunarmed\b", re.I)),
+    ("conscious", "conscious", re.compile(r"(?<![-\w])conscious\b", re.I),
+     "unconscious", re.compile(r"\bunconscious\b|\bno consciousness\b", re.I)),
+)
+
+
+def attribute_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
+    disputes = []
+    for name, v1, rx1, v2, rx2 in _ATTRIBUTES:
+        found: dict[str, list[Mention]] = {v1: [], v2: []}
+        for a in articles:
+            for s in a.sentences:
+                skip = _quoted(s) + [(x.start, x.end) for x in s.attribution]
+                for value, rx in ((v1, rx1), (v2, rx2)):
+                    for m in rx.finditer(s.text):
+                        pos = s.start + m.start()
+                        if _inside(pos, skip):
+                            continue
+                        ctx = tuple(window(s.text, m.start(), m.end(), width=6))
+                        found[value].append(Mention(a.index, s, pos, s.start + m.end(),
+                                                    m.group(0), ctx))
+        if not found[v1] or not found[v2]:
+            continue
+        pairs = [(x, y) for x in found[v1] for y in found[v2]
+                 if set(x.context) & set(y.context) or related(x.context, y.context, lex)]
+        if not pairs:
+            continue
+        side1 = list(dict.fromkeys(x for x, _ in pairs))
+        side2 = list(dict.fromkeys(y for _, y in pairs))
+        question = {"rank": "What was his rank?", "armed": "Was he armed?",
+                    "conscious": "Was he conscious?"}[name]
+        disputes.append(_dispute("attribute", question, [side1, side2], articles,
+                                 values=[v1, v2]))
+    return disputes
+
+
+# --- details (injuries) -------------------------------------------------------------------------
+
+_INJURY = re.compile(r"\b(?:wound|injur|hurt|shot|hit|hitting|struck|penetrat|broke|fractur|"
+                     r"burn|bleed|lacerat)\w*", re.I)
+
+
+def injury_details(articles: Sequence[Article]) -> list[Dispute]:
+    parts = sorted(lexicon("body_parts"), key=len, reverse=True)
+    # "in the elbow", "his left leg", "some internal organs": a body part as an injured place,
+    # not "back in North Korea" or "the head of the agency"
+    rx = re.compile(r"\b(?:the|his|her|their|its|some|both|an?|one|two)\s+"
+                    r"(?:(?:left|right|upper|lower)\s+)?(?P<part>" +
+                    "|".join(re.escape(p) for p in parts) + r")\b(?!\s+of\b)", re.I)
+    conj = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:(?:the|his|her|both)\s+)?"
+                      r"(?:(?:left|right|upper|lower)\s+)?(?P<part>" +
+                      "|".join(re.escape(p) for p in parts) + r")\b", re.I)
+    shown: dict[str, str] = {}
+    per_article: dict[int, tuple[frozenset[str], list[Mention]]] = {}
+    for a in articles:
+        found: set[str] = set()
+        ms: list[Mention] = []
+        for s in a.sentences:
+            if not _INJURY.search(s.text):
+                continue
+            hits = set()
+            for m in rx.finditer(s.text):
+                if _inside(s.start + m.start(), _quoted(s)):
+                    continue
+                found_parts = [m.group("part")]
+                pos = m.end()
+                while (c := conj.match(s.text, pos)):
+                    found_parts.append(c.group("part"))
+                    pos = c.end()
+                for part in found_parts:
+                    key = _singular(part.lower())
+                    shown.setdefault(key, part.lower())
+                    hits.add(key)
+            if hits:
+                found |= hits
+                ms.append(Mention(a.index, s, s.start, s.end, s.text, ()))
+        if found:
+            per_article[a.index] = (frozenset(found), ms)
+    if len({v for v, _ in per_article.values()}) < 2:
+        return []
+    sides: dict[frozenset[str], list[Mention]] = {}
+    for _idx, (key, ms) in sorted(per_article.items()):
+        sides.setdefault(key, []).extend(ms)
+    values = [" and ".join(shown[p] for p in sorted(k)) for k in sides]
+    return [_dispute("attribute", "Where was he hurt?", list(sides.values()), articles,
+                     values=values, detail_only=True)]
+
+
+# --- assembling -----------------------------------------------------------------------------------
+
+def _components(n: int, edges: list[tuple[int, int]]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        parent[find(a)] = find(b)
+    groups: dict[int, list[int]] = {}
+    for a, b in edges:
+        for x in (a, b):
+            groups.setdefault(find(x), [])
+    for x in range(n):
+        r = find(x)
+        if r in groups:
+            groups[r].append(x)
+    return [sorted(set(g)) for g in groups.values()]
+
+
+def _about(mentions) -> str:
+    """The happening a question is about, from its mentions' most common predicates."""
+    from collections import Counter
+
+    counts = Counter(p for m in mentions for p in _predicates(m))
+    top = [p for p, _ in counts.most_common(2)]
+    return f" ({', '.join(top)})" if top else ""
+
+
+def _outlet(articles: Sequence[Article], idx: int) -> str:
+    a = next(x for x in articles if x.index == idx)
+    return a.outlet or f"article {idx + 1}"
+
+
+def _dispute(kind: str, question: str, sides: list[list[Mention]], articles: Sequence[Article],
+             *, values: list[str] | None = None, detail_only: bool = False,
+             note: str | None = None) -> Dispute:
+    built = []
+    for k, side in enumerate(sides):
+        evidence = tuple(dict.fromkeys(m.evidence for m in side))
+        outlets = tuple(dict.fromkeys(_outlet(articles, m.article) for m in side))
+        value = values[k] if values else " / ".join(dict.fromkeys(m.text for m in side))
+        built.append(DisputeSide(value, outlets, evidence))
+    arts_per_side = [{m.article for m in side} for side in sides]
+    self_contra = any(arts_per_side[i] & arts_per_side[j]
+                      for i in range(len(sides)) for j in range(i + 1, len(sides)))
+    return Dispute(kind, question, self_contra, detail_only, tuple(built), note)
+
+
+def disputes(articles: Sequence[Article]) -> list[Dispute]:
+    lex = Lexicon.build(articles, synonyms=_SYNONYMS)
+    found = (time_disputes(articles, lex) + number_disputes(articles, lex)
+             + attribute_disputes(articles, lex) + injury_details(articles))
+    # strict disagreements first, then differences of detail
+    return sorted(found, key=lambda d: (d.detail_only, -len(d.sides)))
+
+
+# --- one entity, several spellings --------------------------------------------------------------
+
+def entity_groups(articles: Sequence[Article]) -> list[EntityGroup]:
+    """Group spellings of one name ("Kim Jung-Un" / "Kim Jong Un"): same first or last word,
+    and close as strings. Each group lists the variants so the brief can name one spelling."""
+    seen: dict[str, dict[str, set[int]]] = {}
+    labels: dict[str, str] = {}
+    for a in articles:
+        for s in a.sentences:
+            for e in s.entities:
+                if e.label not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "NAME"):
+                    continue
+                key = e.text.strip()
+                if len(key) < 3:
+                    continue
+                seen.setdefault(key, {}).setdefault("arts", set()).add(a.index)
+                labels.setdefault(key, e.label)
+    names = sorted(seen, key=lambda k: (-len(seen[k]["arts"]), k))
+    groups: list[list[str]] = []
+    for name in names:
+        toks = re.sub(r"[^a-z0-9 ]+", " ", name.lower().replace("-", " ")).split()
+        for g in groups:
+            gt = re.sub(r"[^a-z0-9 ]+", " ", g[0].lower().replace("-", " ")).split()
+            if not toks or not gt:
+                continue
+            if labels[name] != labels[g[0]] or len(toks) != len(gt):
+                continue
+            if toks[0] != gt[0] and toks[-1] != gt[-1]:
+                continue
+            # every word close ("jung"/"jong"), so "North Korea" never joins "South Korea"
+            if all(fuzz.ratio(x, y) >= 70 for x, y in zip(toks, gt, strict=True)):
+                g.append(name)
+                break
+        else:
+            groups.append([name])
+    out = []
+    for g in groups:
+        arts = tuple(sorted(set().union(*(seen[n]["arts"] for n in g))))
+        out.append(EntityGroup(g[0], labels[g[0]], tuple(g[1:]), arts))
+    out.sort(key=lambda e: (-len(e.articles), e.name))
+    return out
+
+
+__all__ = ["disputes", "entity_groups", "numbers_agree", "words"]
