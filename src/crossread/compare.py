@@ -164,7 +164,8 @@ def _verbs_related(a: str, b: str) -> bool:
     return float(va @ vb) >= 0.62
 
 
-_SCENE_GROUPS = ({"GPE", "LOC"}, {"PERSON"})
+# spaCy often confuses people and places ("Madison"), so they are compared as one set of names
+_SCENE_GROUPS = ({"GPE", "LOC", "PERSON"},)
 
 
 def _scene(s: Sentence, labels: set[str]) -> set[str]:

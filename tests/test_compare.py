@@ -1,0 +1,152 @@
+"""Disputes, one kind at a time, and the traps that are not disputes; short pairs we wrote."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from crossread.analyse import analyse
+from crossread.clean import clean
+from crossread.compare import disputes, entity_groups, numbers_agree
+from crossread.config import Config
+from crossread.ingest.plaintext import read_plain
+from crossread.model import NumberMention
+
+CONFIG = Config()
+
+
+def reports(*texts: str, published: str | tuple[str | None, ...] | None = "2026-03-11"):
+    dates = published if isinstance(published, tuple) else (published,) * len(texts)
+    out = []
+    for i, (text, date) in enumerate(zip(texts, dates, strict=True)):
+        art = dataclasses.replace(read_plain(text, f"r{i}.txt"), index=i, outlet=f"Outlet {i}",
+                                  published=date)
+        out.append(analyse(clean(art), CONFIG))
+    return out
+
+
+def strict(arts):
+    return [d for d in disputes(arts) if not d.detail_only]
+
+
+def sides(d):
+    return [(s.value, s.outlets) for s in d.sides]
+
+
+def n(value, low, high, qualifier=None):
+    return NumberMention("x", 0, 1, value, low, high, qualifier, None, None)
+
+
+def test_ranges_agree_and_disagree():
+    about40, exact41 = n(40, 36, 44, "about"), n(41, 41, 41)
+    assert numbers_agree(about40, exact41)
+    assert not numbers_agree(n(2, 2, 2), n(5, 5, None, "at_least"))
+    assert numbers_agree(n(30000, 30000, 30000), n(29500, 29500, 29500))  # rounding
+
+
+def test_number_dispute_with_sides_and_outlets():
+    arts = reports(
+        "Crane falls in port\n\nA crane collapsed at the port on Tuesday, injuring two workers.",
+        "Crane collapse\n\nA crane collapsed at the port on Tuesday, injuring four workers.",
+        "Port accident\n\nThe crane collapsed at the port on Tuesday, injuring two workers.",
+    )
+    (d,) = strict(arts)
+    assert d.kind == "number" and not d.self_contradiction
+    assert sides(d) == [("two", ("Outlet 0", "Outlet 2")), ("four", ("Outlet 1",))]
+    for side in d.sides:
+        for e in side.evidence:
+            assert arts[e.article].text[e.start:e.end] == e.text
+
+
+def test_about_forty_and_forty_one_are_not_a_dispute():
+    arts = reports("Title one\n\nPolice said about 40 people were arrested at the protest.",
+                   "Title two\n\nPolice said 41 people were arrested at the protest.")
+    assert strict(arts) == []
+
+
+def test_twice_against_at_least_five_times():
+    arts = reports("Soldier shot\n\nOfficials said the soldier was shot twice.",
+                   "Soldier hit\n\nGuards fired at the soldier, hitting him at least five times.")
+    (d,) = strict(arts)
+    assert [s.value for s in d.sides] == ["twice", "at least five times"]
+
+
+def test_different_quantities_are_not_a_dispute():
+    arts = reports(
+        "Defections\n\nAn estimated 30,000 North Koreans have defected since the Korean War.",
+        "Defections\n\nSome 1,000 North Koreans defect to South Korea each year.")
+    assert strict(arts) == []
+
+
+def test_different_places_are_different_events():
+    arts = reports("Shooting\n\nA gunman killed three people in Madison on Wednesday.",
+                   "Shooting\n\nA gunman killed five people in Baltimore on Wednesday.")
+    assert strict(arts) == []
+
+
+def test_a_later_report_updating_a_count_is_said_so():
+    arts = reports("Storm toll\n\nThe storm killed 12 people in the region, officials said.",
+                   "Storm toll\n\nThe storm killed 19 people in the region, officials said.",
+                   published=("2026-03-10", "2026-03-12"))
+    (d,) = disputes(arts)
+    assert d.detail_only and d.note and "later report" in d.note
+
+
+def test_day_dispute_and_self_contradiction():
+    arts = reports(
+        "Defection\n\nThe soldier defected across the border on Monday.",
+        "Defection\n\nThe soldier defected across the border on Monday. "
+        "Officials say the soldier who escaped Sunday is in hospital.",
+        published="2017-11-14")
+    (d,) = [x for x in strict(arts) if x.kind == "time"]
+    values = [s.value for s in d.sides]
+    assert values == ["Monday (2017-11-13)", "Sunday (2017-11-12)"]
+    assert d.self_contradiction
+
+
+def test_days_of_different_events_are_not_a_dispute():
+    arts = reports("Talks\n\nThe soldier defected across the border on Monday.",
+                   "Talks\n\nThe minister told lawmakers about the case on Tuesday.",
+                   published="2017-11-14")
+    assert [d for d in strict(arts) if d.kind == "time"] == []
+
+
+def test_a_timeline_sentence_is_not_a_dispute():
+    arts = reports("Evacuation\n\nThe exodus began Thursday after an evacuation order Wednesday.",
+                   "Evacuation\n\nThe exodus began Thursday, officials said.")
+    assert strict(arts) == []
+
+
+def test_attribute_dispute_in_one_article():
+    arts = reports("Defector\n\nA high-ranking soldier fled across the border. "
+                   "The soldier, who wore the uniform of a low-ranking officer, was shot.")
+    (d,) = [x for x in disputes(arts) if x.kind == "attribute" and not x.detail_only]
+    assert [s.value for s in d.sides] == ["high-ranking", "low-ranking"]
+    assert d.self_contradiction
+
+
+def test_attributes_of_a_source_are_not_a_dispute():
+    arts = reports("One\n\nA junior soldier fled across the border, a senior official said.")
+    assert [d for d in disputes(arts) if d.kind == "attribute" and not d.detail_only] == []
+
+
+def test_injuries_differ_in_detail_not_in_fact():
+    arts = reports("One\n\nThe soldier was shot in the elbow and shoulder.",
+                   "Two\n\nThe bullets hit him, penetrating some internal organs.")
+    (d,) = disputes(arts)
+    assert d.detail_only and [s.value for s in d.sides] == ["elbow and shoulder",
+                                                             "internal organs"]
+
+
+def test_nested_places_are_not_a_dispute():
+    arts = reports("One\n\nHe was found 50 meters south of the DMZ at Panmunjom.",
+                   "Two\n\nHe was found under a pile of leaves on the southern side of the DMZ.")
+    assert strict(arts) == []
+
+
+def test_name_variants_are_one_entity():
+    arts = reports("One\n\nNorth Korean leader Kim Jung-Un visited Pyongyang on Monday.",
+                   "Two\n\nNorth Korean leader Kim Jong Un visited Pyongyang on Monday.")
+    groups = {g.name: g.variants for g in entity_groups(arts) if g.variants}
+    assert any({name, *variants} >= {"Kim Jung-Un", "Kim Jong Un"}
+               for name, variants in groups.items())
+    assert strict(arts) == []
