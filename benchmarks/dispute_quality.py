@@ -59,10 +59,19 @@ def matches(pred, gold) -> bool:
     return len(union) >= 2
 
 
-def evaluate(shared: Path, details: bool = False) -> dict:
+def split(labels: dict, part: str) -> list[dict]:
+    """The labelled clusters are split in two halves by their order in the sample: "tune" may
+    be looked at when studying errors, "test" is only ever scored. "all" is both."""
+    clusters = labels["clusters"]
+    half = len(clusters) // 2
+    return {"tune": clusters[:half], "test": clusters[half:], "all": clusters}[part]
+
+
+def evaluate(shared: Path, part: str = "all") -> dict:
     from crossread.compare import disputes as find_disputes
 
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
+    clusters = split(labels, part)
     rows = [json.loads(line) for line in (shared / "data" / "multinews" / "dev.jsonl").open()]
     n_pred = tp = 0
     n_gold = found = 0
@@ -71,7 +80,7 @@ def evaluate(shared: Path, details: bool = False) -> dict:
     per_kind: dict[str, Counter] = {}
     lines = []
     seconds = 0.0
-    for c in labels["clusters"]:
+    for c in clusters:
         texts = [a["text"] for a in rows[c["cluster"]]["articles"]]
         digests = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
         if digests != c["text_sha256"]:
@@ -111,7 +120,7 @@ def evaluate(shared: Path, details: bool = False) -> dict:
             else:
                 lines.append(f"  MISSED cluster {c['cluster']} {g['kind']}: {g['question']}")
     return {
-        "clusters": len(labels["clusters"]),
+        "clusters": len(clusters),
         "predicted": n_pred,
         "precision": tp / n_pred if n_pred else 1.0,
         "labelled": n_gold,
@@ -120,7 +129,7 @@ def evaluate(shared: Path, details: bool = False) -> dict:
         "false_per_free_cluster": free_false / free_clusters if free_clusters else 0.0,
         "traps_flagged": trap_hits,
         "per_kind": per_kind,
-        "seconds_per_cluster": seconds / max(1, len(labels["clusters"])),
+        "seconds_per_cluster": seconds / max(1, len(clusters)),
         "lines": lines,
     }
 
@@ -129,12 +138,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--details", action="store_true", help="list false and missed disputes")
+    ap.add_argument("--part", choices=("all", "tune", "test"), default="all",
+                    help="which half of the labelled clusters (see split())")
     args = ap.parse_args(argv)
     if not (args.shared / "data").is_dir():
         print(f"no evaluation data at {args.shared}/data", file=sys.stderr)
         return 2
-    r = evaluate(args.shared)
-    print(f"disputes on {r['clusters']} hand-labelled Multi-News dev clusters")
+    r = evaluate(args.shared, args.part)
+    print(f"disputes on {r['clusters']} hand-labelled Multi-News dev clusters ({args.part})")
     print(f"  precision {r['precision']:.2f} ({r['predicted']} strict disputes shown)")
     print(f"  recall    {r['recall']:.2f} ({r['labelled']} labelled strict disputes)")
     print(f"  false disputes per dispute-free cluster {r['false_per_free_cluster']:.2f} "

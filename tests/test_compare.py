@@ -32,8 +32,8 @@ def sides(d):
     return [(s.value, s.outlets) for s in d.sides]
 
 
-def n(value, low, high, qualifier=None):
-    return NumberMention("x", 0, 1, value, low, high, qualifier, None, None)
+def n(value, low, high, qualifier=None, text=None):
+    return NumberMention(text or f"{value:,}", 0, 1, value, low, high, qualifier, None, None)
 
 
 def test_ranges_agree_and_disagree():
@@ -41,6 +41,9 @@ def test_ranges_agree_and_disagree():
     assert numbers_agree(about40, exact41)
     assert not numbers_agree(n(2, 2, 2), n(5, 5, None, "at_least"))
     assert numbers_agree(n(30000, 30000, 30000), n(29500, 29500, 29500))  # rounding
+    assert not numbers_agree(n(3.7e6, 3.7e6, 3.7e6, text="3.7 million"),
+                             n(3.9e6, 3.9e6, 3.9e6, text="3.9 million"))
+    assert not numbers_agree(n(41, 41, 41), n(42, 42, 42))
 
 
 def test_number_dispute_with_sides_and_outlets():

@@ -33,13 +33,15 @@ from crossread.model import (
 from crossread.predicates import predicates
 
 SAME_CONTEXT = 0.18  # soft-overlap similarity two windows need, besides a shared key word
-UNDATED_DAYS_CONTEXT = 0.3  # weekday names from undated reports: they may be days apart
+UNDATED_DAYS_CONTEXT = 0.45  # weekday names from undated reports: they may be days apart
 SAME_CONTEXT_ONE_ARTICLE = 0.5  # stricter inside one article: a writer repeats, rarely errs
 
 _RATE = re.compile(
     r"\b(?:each|every|per|a|an)\s+(?:year|month|week|day|hour|minute|decade)\b|\bannually\b|"
     r"\byearly\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bon average\b|\ba year\b", re.IGNORECASE)
-_SUBSET = re.compile(r"^\s*(?:of\s+(?:them|whom|those|these|the)|others?)\b", re.IGNORECASE)
+# "five of them", "two of whom", "three of the 12": a part of a count given elsewhere
+_SUBSET = re.compile(r"^\s*(?:of\s+(?:them|whom|those|these|the\s+\d)|others?)\b",
+                     re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -103,12 +105,34 @@ def _comparable_measure(a: NumberMention, b: NumberMention) -> bool:
     return bool(ha) and ha == hb
 
 
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6,
+          "k": 1e3}
+
+
+def _rounding(n: NumberMention) -> float:
+    """Half the unit of the last digit a writer gave: "3.7 million" ±50,000, "30,000" ±5,000
+    (a round number may stand for any value it rounds from), "41" ±0.5."""
+    m = _DIGITS.search(n.text)
+    if not m or n.value is None:
+        return 0.5
+    after = n.text[m.end():].strip().lower().split(" ")[0] if m.end() < len(n.text) else ""
+    scale = _SCALE.get(after, 1.0)
+    if m.group(1):
+        return 0.5 * 10 ** -len(m.group(1)) * scale
+    digits = m.group(0).replace(",", "")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if zeros == len(digits):
+        return 0.5 * scale
+    return 0.5 * 10 ** zeros * scale if zeros else 0.5 * scale
+
+
 def _bounds(n: NumberMention) -> tuple[float, float]:
     lo = n.low if n.low is not None else float("-inf")
     hi = n.high if n.high is not None else float("inf")
-    # rounding: "30,000" and "29,600" agree; small exact counts must match exactly
-    if n.qualifier is None and n.value is not None and abs(n.value) >= 100:
-        slack = abs(n.value) * 0.03
+    if n.value is not None and abs(n.value) >= 10 and n.qualifier in (None, "about", "nearly"):
+        # just under half a unit: 41 and 42 must not meet at 41.5
+        slack = 0.98 * _rounding(n) if n.qualifier is None else 0.0
         lo, hi = lo - slack, hi + slack
     return lo, hi
 
@@ -222,7 +246,8 @@ def number_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
         if any(numbers_agree(n2, x) for x in m1.sentence.numbers if x is not n1) or \
                 any(numbers_agree(n1, x) for x in m2.sentence.numbers if x is not n2):
             continue  # the sentence states the other value too: two things, not a dispute
-        if _same_question(m1, m2, lex, one_article=False):
+        if _same_question(m1, m2, lex, one_article=False) or \
+                _only_counts(i, j, mentions, lex):
             edges.append((i, j))
     disputes = []
     for comp in _components(len(mentions), edges):
@@ -339,6 +364,31 @@ def _unsure_side(articles: Sequence[Article], sides: list[list[Mention]],
                                      m.group(0), tuple(ctx)))
                 break
     return found or None
+
+
+# Counted things too common to identify one quantity by themselves.
+_GENERIC_COUNTS = frozenset(
+    "people person time times year years day days month months week weeks hour hours minute "
+    "minutes percent other others one ones thing things way ways case cases member members "
+    "man men woman women child children".split()
+)
+
+
+def _only_counts(i: int, j: int, mentions: Sequence[tuple[Mention, NumberMention]],
+                 lex: Lexicon) -> bool:
+    """Each of two articles gives exactly one count of the same specific thing ("six aircraft",
+    "five aircraft"): that is one question even when the verbs say little ("has", "will have")."""
+    (m1, n1), (m2, n2) = mentions[i], mentions[j]
+    head = _measure(n1)[1]
+    if not head or head != _measure(n2)[1] or head in _GENERIC_COUNTS or n1.unit or n2.unit:
+        return False
+    for m, _n in (mentions[i], mentions[j]):
+        same = [x for x, y in mentions if x.article == m.article and _measure(y)[1] == head]
+        if len(same) != 1:
+            return False
+    if _different_scenes(m1.sentence, m2.sentence):
+        return False
+    return lex.similar(m1.context, m2.context) >= SAME_CONTEXT / 2
 
 
 def _number_sides(ms: list[tuple[Mention, NumberMention]]) -> list[list[Mention]]:

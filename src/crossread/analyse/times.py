@@ -52,7 +52,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"earlier this (?:week|month|year)|later this (?:week|month|year)|"
         r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
         r"(?P<u>days?|weeks?|months?|years?)\s+ago)\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?:(?:in|since|until|by|from|of|during)\s+)?(?P<y>(?:19|20)\d\d)\b"
+    ("year", re.compile(r"\b(?:(?:in|since|until|by|from|of|during)\s+)?(?P<y>(?:19|20)\d\d)"
+                        r"(?:[-–/](?:\d\d|(?:19|20)\d\d)\b)?\b"
                         r"(?![\d,.]*\s*(?:%|percent|people|of\b))(?!-\d)")),
 )
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
