@@ -24,6 +24,8 @@ test: $(BIN)/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	$(BIN)/python benchmarks/clean_quality.py
+	$(BIN)/python benchmarks/dispute_quality.py --part test
+	$(BIN)/python benchmarks/compare_speed.py
 	$(BIN)/python benchmarks/ingest_speed.py
 
 clean-venv:
