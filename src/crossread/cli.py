@@ -71,12 +71,17 @@ def main() -> None:
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=15.0, show_default=True,
               metavar="SECONDS",
               help="Time limit for each URL download (the whole response, per redirect hop).")
-@click.option("--sentences", "analysis", is_flag=True,
+@click.option("--words", type=click.IntRange(min=20), default=200, show_default=True,
+              metavar="N", help="Length of the summary in words.")
+@click.option("--sentences", type=click.IntRange(min=1), metavar="N",
+              help="At most N summary sentences (within --words).")
+@click.option("--analysis", is_flag=True,
               help="Also list every sentence with its annotations (terminal and Markdown).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; errors only.")
 def brief(sources: tuple[str, ...], fmt: str | None, output: Path | None,
           published: str | None, fast: bool, allow_private: bool, max_size: float,
-          timeout: float, analysis: bool, quiet: bool) -> None:
+          timeout: float, words: int, sentences: int | None, analysis: bool,
+          quiet: bool) -> None:
     """Read SOURCE... (files, folders, URLs, feeds, or - for stdin) and print their brief.
 
     Plain text, HTML, JSON, JSON Lines and RSS/Atom are recognised by extension or content.
@@ -84,7 +89,8 @@ def brief(sources: tuple[str, ...], fmt: str | None, output: Path | None,
     is 1 only when nothing could be read.
     """
     config = Config(published=published, allow_private=allow_private, timeout=timeout,
-                    max_bytes=int(max_size * MB), entities="rules" if fast else "spacy")
+                    max_bytes=int(max_size * MB), entities="rules" if fast else "spacy",
+                    words=words, sentences=sentences)
     if fmt is None:
         if output is not None:
             fmt = _EXT_FORMAT.get(output.suffix.lower(), "json")

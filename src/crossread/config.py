@@ -17,3 +17,6 @@ class Config:
     max_redirects: int = 5
     # analyse
     entities: str = "spacy"  # "spacy" (statistical NER) or "rules" (fast capitalisation rules)
+    # summarise
+    words: int = 200  # summary length budget in words
+    sentences: int | None = None  # or at most this many sentences

@@ -13,7 +13,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 T = TypeVar("T")
 
@@ -214,6 +214,19 @@ class Profile:
 
 
 @dataclass(frozen=True)
+class SummarySentence:
+    """One summary sentence: words from one source sentence (`article`, `start`, `end`), the
+    other articles' sentences that state the same thing, and the disputes it touches."""
+
+    text: str
+    article: int
+    start: int
+    end: int
+    supported_by: tuple[Evidence, ...]
+    disputes: tuple[int, ...] = ()  # indexes into Brief.disputes
+
+
+@dataclass(frozen=True)
 class Brief:
     articles: tuple[Article, ...]
     errors: tuple[ReadError, ...] = ()
@@ -221,6 +234,8 @@ class Brief:
     disputes: tuple[Dispute, ...] = ()
     profiles: tuple[Profile, ...] = ()
     entities: tuple[EntityGroup, ...] = ()
+    title: str | None = None  # neutral title, from the most corroborated fact
+    summary: tuple[SummarySentence, ...] = ()
     schema_version: str = SCHEMA_VERSION
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -34,7 +34,10 @@ def build_brief(sources: Iterable[str], config: Config, progress: Progress | Non
             errors.append(ReadError(art.source, f"cannot analyse ({type(exc).__name__}: {exc})"))
         if progress:
             progress(art.source)
-    return compare_articles(done, errors)
+    from crossread.summarise import summarise
+
+    return summarise(compare_articles(done, errors), words=config.words,
+                     sentences=config.sentences)
 
 
 def compare_articles(articles: list[Article], errors: list[ReadError]) -> Brief:

@@ -81,3 +81,24 @@ SIGNAL_NAMES = {
     "question": "questions to the reader",
     "unattributed_assertion": "unattributed assertions",
 }
+
+
+def citations(s) -> str:
+    """A summary sentence's markers: its own article first, then every article that agrees."""
+    return markers(sorted({s.article} | {e.article for e in s.supported_by}))
+
+
+def summary_lines(brief: Brief) -> list[tuple[str, str, list[str]]]:
+    """(sentence, citation markers, dispute notes shown after it), each dispute noted once."""
+    from crossread.summarise import dispute_note
+
+    out = []
+    noted: set[int] = set()
+    for s in brief.summary:
+        notes = []
+        for k in s.disputes:
+            if k not in noted and not brief.disputes[k].detail_only:
+                noted.add(k)
+                notes.append(dispute_note(brief, k))
+        out.append((s.text, citations(s), notes))
+    return out

@@ -13,6 +13,8 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "schema_version": brief.schema_version,
         "generator": f"crossread {__version__}",
+        "title": brief.title,
+        "summary": [to_dict(s) for s in brief.summary],
         "articles": [to_dict(a) for a in brief.articles],
         "facts": [to_dict(f) for f in brief.facts],
         "disputes": [to_dict(d) for d in brief.disputes],

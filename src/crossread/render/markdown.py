@@ -15,6 +15,7 @@ from crossread.render.common import (
     markers,
     sentence_notes,
     single_source,
+    summary_lines,
 )
 
 # Characters that start emphasis, code, links, HTML or table cells anywhere in a line.
@@ -88,7 +89,16 @@ def _profiles(brief: Brief) -> list[str]:
 
 def render_markdown(brief: Brief, analysis: bool = False) -> str:
     outlets = ", ".join(dict.fromkeys(a.outlet or a.source for a in brief.articles))
-    out = ["# crossread brief", "", f"{len(brief.articles)} reports: {md(outlets)}", ""]
+    out = [f"# {md(brief.title) if brief.title else 'crossread brief'}", "",
+           f"*A crossread brief of {len(brief.articles)} report{"s" if len(brief.articles) != 1 else ""}: {md(outlets)}*", ""]
+    if brief.summary:
+        parts = []
+        for text, cites, notes in summary_lines(brief):
+            parts.append(f"{md(text)} {md(cites)}" + "".join(f" *({md(n)})*" for n in notes))
+        out += ["## Summary", "", " ".join(parts), ""]
+    sources = [f"{md(article_label(a))}" + (f": {md(a.title)}" if a.title else "")
+               for a in brief.articles]
+    out += ["Sources: " + "; ".join(sources), ""]
     out += _disputes(brief)
     facts = agreed(brief)
     if facts:

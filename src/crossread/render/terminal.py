@@ -20,6 +20,7 @@ from crossread.render.common import (
     markers,
     sentence_notes,
     single_source,
+    summary_lines,
 )
 
 _STYLES = {
@@ -163,9 +164,20 @@ def render_terminal(brief: Brief, *, color: bool = False, width: int | None = No
     console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 100,
                       highlight=False, emoji=False, markup=False)
     outlets = ", ".join(dict.fromkeys(a.outlet or a.source for a in brief.articles))
-    console.print(Text(f"crossread brief: {len(brief.articles)} reports ({outlets})",
-                       style="bold"))
+    console.print(Text(brief.title or "crossread brief", style="bold"))
+    console.print(Text(f"A brief of {len(brief.articles)} report{"s" if len(brief.articles) != 1 else ""}: {outlets}", style="dim"))
     console.print()
+    if brief.summary:
+        summary = Text()
+        for text, cites, notes in summary_lines(brief):
+            summary.append(text)
+            summary.append(f" {cites}", style="dim")
+            for note in notes:
+                summary.append(f" ({note})", style="yellow")
+            summary.append(" ")
+        summary.rstrip()
+        console.print(Panel(summary, title=Text("Summary"), title_align="left"))
+        console.print()
     _disputes(console, brief)
     _facts(console, brief)
     _profiles(console, brief)
