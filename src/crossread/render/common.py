@@ -41,6 +41,10 @@ def article_label(a: Article) -> str:
     return f"[{a.index + 1}] {a.outlet or a.source}"
 
 
+def n_reports(n: int) -> str:
+    return f"{n} report" + ("" if n == 1 else "s")
+
+
 def marker(index: int) -> str:
     return f"[{index + 1}]"
 
