@@ -50,7 +50,9 @@ def fit_budget(sentences: Sequence[str], words: int, ranking: Iterable[int] | No
     """The one budget rule for every system: a summary of at most `words` words.
 
     With a `ranking` (indices into `sentences`, best first; may be lazy): take sentences in rank
-    order while the total stays within the budget and stop at the first that would overflow;
+    order, skipping any that would overflow the budget and going on with the next (crossread
+    fills its own budget the same way, so every system gets the same chance to use the words),
+    until fewer than 5 words are left or 50 sentences in a row did not fit;
     skip a sentence whose text was already taken (Multi-News clusters repeat wire copy, and a
     repeat adds nothing but would cost budget); if even the best sentence is longer than the
     budget, take it cut to the budget rather than return nothing. The taken sentences are then
@@ -64,6 +66,7 @@ def fit_budget(sentences: Sequence[str], words: int, ranking: Iterable[int] | No
     taken: list[int] = []
     seen: set[str] = set()
     total = 0
+    misses = 0
     for i in ranking:
         key = " ".join(sentences[i].split())
         if not key or key in seen:
@@ -72,11 +75,15 @@ def fit_budget(sentences: Sequence[str], words: int, ranking: Iterable[int] | No
         if total + n > words:
             if not taken:
                 return _cap(key, words)
-            break
+            misses += 1
+            if misses >= 50:
+                break
+            continue
+        misses = 0
         taken.append(i)
         seen.add(key)
         total += n
-        if total == words:
+        if words - total < 5:
             break
     return _cap(" ".join(" ".join(sentences[i].split()) for i in sorted(taken)), words)
 
