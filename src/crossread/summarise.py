@@ -42,10 +42,10 @@ class SummaryParams:
     Multi-News dev clusters (benchmarks/tune_summary.py), never on single clusters."""
 
     centroid: float = 1.0  # similarity to the story's TF-IDF centroid
-    position: float = 0.6  # earliness in its article
+    position: float = 0.2  # earliness in its article
     support: float = 0.3  # share of the other articles that state the same fact
-    redundancy: float = 0.6  # penalty per unit of similarity to an already chosen sentence
-    max_overlap: float = 0.5  # never add a sentence this similar to one already chosen
+    redundancy: float = 0.3  # penalty per unit of similarity to an already chosen sentence
+    max_overlap: float = 0.3  # never add a sentence this similar to one already chosen
     min_words: int = 8
     max_words: int = 60
 
