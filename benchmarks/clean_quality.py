@@ -23,7 +23,9 @@ from pathlib import Path
 from crossread.clean import clean
 from crossread.model import Article
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import ROOT, require_data
+
 LABELS = ROOT / "tests" / "fixtures" / "clean_labels.json"
 
 
@@ -76,8 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--details", action="store_true", help="list false and missed removals")
     args = ap.parse_args(argv)
-    if not (args.shared / "data").is_dir():
-        print(f"no evaluation data at {args.shared}/data", file=sys.stderr)
+    if not require_data(args.shared):
         return 2
     res = evaluate(args.shared)
     print(f"cleaning on {res['articles']} hand-labelled Multi-News dev articles")

@@ -15,37 +15,32 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_var] = "1"
 
 import argparse  # noqa: E402
-import dataclasses  # noqa: E402
 import json  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import ROOT, one_core, require_data  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = ap.parse_args(argv)
-    if not (args.shared / "data").is_dir():
-        print(f"no evaluation data at {args.shared}/data", file=sys.stderr)
+    if not require_data(args.shared):
         return 2
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    one_core()
     from crossread.config import Config
-    from crossread.ingest.jsondocs import read_json
-    from crossread.pipeline import compare_articles, process
+    from crossread.pipeline import analyse_texts, compare_articles
 
     rows = [json.loads(line) for line in (args.shared / "data/multinews/dev.jsonl").open()]
     clusters = [r for r in rows if len(r["articles"]) == 3]
     config = Config()
     times = []
     for k, r in enumerate(clusters):
-        jsonl = "\n".join(json.dumps({"text": a["text"]}) for a in r["articles"])
-        arts, _ = read_json(jsonl, "c")
-        arts = [process(dataclasses.replace(a, index=i), config) for i, a in enumerate(arts)]
+        arts = analyse_texts([a["text"] for a in r["articles"]], config)
         t0 = time.perf_counter()
         compare_articles(arts, [])
         if k > 0:  # the first comparison loads the parser and embedding model: start-up

@@ -15,7 +15,6 @@ non-disputes that were flagged, a per-kind table, and seconds per cluster.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import hashlib
 import json
 import sys
@@ -23,20 +22,17 @@ import time
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import ROOT, require_data
+
 LABELS = ROOT / "tests" / "fixtures" / "dispute_labels.json"
 
 
 def _cluster_articles(texts: list[str]):
     from crossread.config import Config
-    from crossread.ingest.jsondocs import read_json
-    from crossread.pipeline import process
+    from crossread.pipeline import analyse_texts
 
-    config = Config()
-    jsonl = "\n".join(json.dumps({"id": str(i), "text": t}) for i, t in enumerate(texts))
-    arts, errors = read_json(jsonl, "cluster")
-    assert not errors, errors
-    return [process(dataclasses.replace(a, index=i), config) for i, a in enumerate(arts)]
+    return analyse_texts(texts, Config())
 
 
 def _side_hits(pred_side, gold_sides) -> set[int]:
@@ -141,8 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--part", choices=("all", "tune", "test"), default="all",
                     help="which half of the labelled clusters (see split())")
     args = ap.parse_args(argv)
-    if not (args.shared / "data").is_dir():
-        print(f"no evaluation data at {args.shared}/data", file=sys.stderr)
+    if not require_data(args.shared):
         return 2
     r = evaluate(args.shared, args.part)
     print(f"disputes on {r['clusters']} hand-labelled Multi-News dev clusters ({args.part})")

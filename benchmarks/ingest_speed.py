@@ -27,7 +27,8 @@ import tempfile  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import ROOT, one_core, require_data  # noqa: E402
 
 
 def _texts(shared: Path) -> list[str]:
@@ -87,11 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N articles")
     args = ap.parse_args(argv)
-    if not (args.shared / "data").is_dir():
-        print(f"no evaluation data at {args.shared}/data", file=sys.stderr)
+    if not require_data(args.shared):
         return 2
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    one_core()
     texts = _texts(args.shared)
     if args.limit:
         texts = texts[: args.limit]

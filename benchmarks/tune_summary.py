@@ -12,15 +12,14 @@ Score: ROUGE-L as LongBench computes it plus ROUGE-1 and ROUGE-2 (rouge-score, s
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import itertools
 import json
 import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import ROOT, require_data
 
 GRID = {
     "centroid": (1.0,),
@@ -37,14 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--words", type=int, default=200)
     ap.add_argument("--folds", type=int, default=5)
     args = ap.parse_args(argv)
-    if not (args.shared / "data").is_dir():
-        print(f"no evaluation data at {args.shared}/data", file=sys.stderr)
+    if not require_data(args.shared):
         return 2
     from rouge_score import rouge_scorer
 
     from crossread.config import Config
-    from crossread.ingest.jsondocs import read_json
-    from crossread.pipeline import compare_articles, process
+    from crossread.pipeline import analyse_texts, compare_articles
     from crossread.summarise import SummaryParams, summarise, summary_text
     from summary_quality import rouge_l_longbench
 
@@ -52,10 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     config = Config()
     briefs = []
     for r in rows:
-        jsonl = "\n".join(json.dumps({"text": a["text"]}) for a in r["articles"])
-        arts, _ = read_json(jsonl, "c")
-        arts = [process(dataclasses.replace(a, index=i), config) for i, a in enumerate(arts)]
-        briefs.append(compare_articles(arts, []))
+        briefs.append(compare_articles(analyse_texts([a["text"] for a in r["articles"]], config),
+                                       []))
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
     keys = list(GRID)
     settings = [dict(zip(keys, values, strict=True))

@@ -19,6 +19,17 @@ def process(article: Article, config: Config) -> Article:
     return analyse(clean(article), config)
 
 
+def analyse_texts(texts: Iterable[str], config: Config) -> list[Article]:
+    """Raw article texts of one story (as in an evaluation set) → analysed articles, numbered."""
+    import json
+
+    from crossread.ingest.jsondocs import read_json
+
+    jsonl = "\n".join(json.dumps({"text": t}) for t in texts)
+    articles, _errors = read_json(jsonl, "texts")
+    return [process(dataclasses.replace(a, index=i), config) for i, a in enumerate(articles)]
+
+
 def build_brief(sources: Iterable[str], config: Config, progress: Progress | None = None,
                 on_read: Callable[[int], None] | None = None) -> Brief:
     articles, errors = read_sources(sources, config, progress)

@@ -281,16 +281,8 @@ def summary_text(brief: Brief, with_disputes: bool = True) -> str:
 def summarise_texts(texts: Sequence[str], words: int = 200,
                     params: SummaryParams = DEFAULT) -> str:
     """Summary of one story given as raw article texts, as plain text (for benchmarks)."""
-    import dataclasses
-    import json
-
     from crossread.config import Config
-    from crossread.ingest.jsondocs import read_json
-    from crossread.pipeline import compare_articles, process
+    from crossread.pipeline import analyse_texts, compare_articles
 
-    config = Config()
-    jsonl = "\n".join(json.dumps({"text": t}) for t in texts)
-    arts, _errors = read_json(jsonl, "texts")
-    arts = [process(dataclasses.replace(a, index=i), config) for i, a in enumerate(arts)]
-    brief = summarise(compare_articles(arts, []), words=words, params=params)
-    return summary_text(brief)
+    brief = compare_articles(analyse_texts(texts, Config()), [])
+    return summary_text(summarise(brief, words=words, params=params))
