@@ -153,3 +153,16 @@ def test_name_variants_are_one_entity():
     assert any({name, *variants} >= {"Kim Jung-Un", "Kim Jong Un"}
                for name, variants in groups.items())
     assert strict(arts) == []
+
+
+def test_inside_against_outside_the_same_place():
+    arts = reports("One\n\nPolice found the two victims shot dead inside the home on Sunday.",
+                   "Two\n\nPolice found the two victims shot dead outside the home on Sunday.")
+    (d,) = [x for x in strict(arts) if x.kind == "place"]
+    assert [s.value for s in d.sides] == ["inside the home", "outside the home"]
+
+
+def test_inside_and_outside_different_places_are_not_a_dispute():
+    arts = reports("One\n\nThe victims were found dead inside the home on Sunday.",
+                   "Two\n\nProtesters gathered outside the courthouse on Sunday.")
+    assert [x for x in strict(arts) if x.kind == "place"] == []

@@ -522,6 +522,44 @@ _ATTRIBUTES: tuple[tuple[str, str, re.Pattern[str], str, re.Pattern[str]], ...] 
 )
 
 
+# Inside or outside the same place: "found outside the home" / "found inside the home".
+_ENCLOSURES = (r"home|house|apartment|building|car|vehicle|truck|bus|church|mosque|school|"
+               r"hospital|store|shop|restaurant|bar|hotel|stadium|prison|jail|embassy|residence|"
+               r"office|plant|factory|mall|station|airport|terminal|tent|cabin")
+_INSIDE_OUT = re.compile(r"\b(?P<side>inside|outside)(?:\s+of)?\s+(?:the|a|an|his|her|their|its)"
+                         rf"\s+(?:[\w-]+\s+){{0,3}}?(?P<place>{_ENCLOSURES})s?\b", re.IGNORECASE)
+
+
+def place_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
+    """Reports that put the same happening inside and outside the same place."""
+    found: dict[str, dict[str, list[Mention]]] = {}
+    for a in articles:
+        for s in a.sentences:
+            skip = _quoted(s)
+            for m in _INSIDE_OUT.finditer(s.text):
+                if _inside(s.start + m.start(), skip):
+                    continue
+                ctx = tuple(window(s.text, m.start(), m.end()))
+                mention = Mention(a.index, s, s.start + m.start(), s.start + m.end(),
+                                  m.group(0), ctx)
+                place = _singular(m.group("place").lower())
+                found.setdefault(place, {}).setdefault(m.group("side").lower(), []).append(mention)
+    disputes = []
+    for place, sides in sorted(found.items()):
+        if len(sides) < 2:
+            continue
+        ins, outs = sides["inside"], sides["outside"]
+        pairs = [(x, y) for x in ins for y in outs
+                 if x.sentence != y.sentence and _same_question(x, y, lex, one_article=False)]
+        if not pairs:
+            continue
+        side1 = list(dict.fromkeys(x for x, _ in pairs))
+        side2 = list(dict.fromkeys(y for _, y in pairs))
+        disputes.append(_dispute("place", f"Inside or outside the {place}?", [side1, side2],
+                                 articles, values=[f"inside the {place}", f"outside the {place}"]))
+    return disputes
+
+
 def attribute_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
     disputes = []
     for name, v1, rx1, v2, rx2 in _ATTRIBUTES:
@@ -660,7 +698,8 @@ def _dispute(kind: str, question: str, sides: list[list[Mention]], articles: Seq
 def disputes(articles: Sequence[Article]) -> list[Dispute]:
     lex = Lexicon.build(articles, synonyms=_SYNONYMS)
     found = (time_disputes(articles, lex) + number_disputes(articles, lex)
-             + attribute_disputes(articles, lex) + injury_details(articles))
+             + attribute_disputes(articles, lex) + place_disputes(articles, lex)
+             + injury_details(articles))
     # strict disagreements first, then differences of detail
     return sorted(found, key=lambda d: (d.detail_only, -len(d.sides)))
 

@@ -59,7 +59,11 @@ def predicates(text: str, start: int, end: int) -> frozenset[str]:
     if tok.dep_ in _CLAUSE_LINKS and tok.head.pos_ == "VERB":
         verbs.add(tok.head)
     lemmas = {v.lemma_.lower() or v.text.lower() for v in verbs}
-    return frozenset((lemmas | modifiers) - LIGHT)
+    # "seven times closer": with a copula, the comparative says what is being measured
+    if noun.head.pos_ in ("ADJ", "ADV") and noun.dep_ in ("npadvmod", "nummod"):
+        lemmas.add(noun.head.lemma_.lower() or noun.head.text.lower())
+    # the parser sometimes calls a contraction ("That’s") a verb: keep words only
+    return frozenset(w for w in (lemmas | modifiers) - LIGHT if w.isalpha())
 
 
 def counted_noun(text: str, start: int, end: int) -> str | None:
