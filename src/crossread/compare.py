@@ -76,11 +76,6 @@ def _synonym_groups() -> list[tuple[str, ...]]:
 _SYNONYMS = _synonym_groups()
 
 
-def related(a: Sequence[str], b: Sequence[str], lex: Lexicon, min_idf: float = 0.3) -> list[str]:
-    """Distinctive words of `a` that `b` shares exactly, by synonym group or by word vector."""
-    return lex.shares(a, b, min_idf=min_idf)
-
-
 # --- numbers ------------------------------------------------------------------------------------
 
 def _singular(word: str) -> str:
@@ -578,7 +573,8 @@ def attribute_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Disput
         if not found[v1] or not found[v2]:
             continue
         pairs = [(x, y) for x in found[v1] for y in found[v2]
-                 if set(x.context) & set(y.context) or related(x.context, y.context, lex)]
+                 if set(x.context) & set(y.context)
+                 or lex.shares(x.context, y.context, min_idf=0.3)]
         if not pairs:
             continue
         side1 = list(dict.fromkeys(x for x, _ in pairs))

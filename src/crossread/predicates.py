@@ -64,17 +64,3 @@ def predicates(text: str, start: int, end: int) -> frozenset[str]:
         lemmas.add(noun.head.lemma_.lower() or noun.head.text.lower())
     # the parser sometimes calls a contraction ("That’s") a verb: keep words only
     return frozenset(w for w in (lemmas | modifiers) - LIGHT if w.isalpha())
-
-
-def counted_noun(text: str, start: int, end: int) -> str | None:
-    """The noun a number counts, by the parse ("40 shots" → "shot")."""
-    doc = _parse(text)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    root = span.root
-    if root.dep_ in ("nummod", "quantmod") and root.head.pos_ in ("NOUN", "PROPN"):
-        return root.head.lemma_.lower() or root.head.text.lower()
-    if root.pos_ in ("NOUN", "PROPN"):
-        return root.lemma_.lower() or root.text.lower()
-    return None

@@ -72,10 +72,6 @@ def single_source(brief: Brief, article: int) -> list[Fact]:
     return [f for f in brief.facts if f.articles == (article,)]
 
 
-def fact_by_id(brief: Brief) -> dict[str, Fact]:
-    return {f.id: f for f in brief.facts}
-
-
 SIGNAL_NAMES = {
     "loaded": "loaded words",
     "evaluative": "evaluative words",
