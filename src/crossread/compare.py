@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from crossread.analyse.markers import lexicon
 from crossread.analyse.vectors import embed
-from crossread.context import Lexicon, window, words
+from crossread.context import Lexicon, in_group, window, words
 from crossread.model import (
     Article,
     Dispute,
@@ -177,7 +177,7 @@ def _verbs_related(a: str, b: str) -> bool:
     if a == b:
         return True
     for group in _SYNONYMS:
-        if any(a.startswith(x) for x in group) and any(b.startswith(x) for x in group):
+        if in_group(a, group) and in_group(b, group):
             return True
     va, vb = embed([a, b])
     return float(va @ vb) >= 0.62

@@ -46,6 +46,11 @@ def words(text: str) -> list[str]:
     return out
 
 
+def in_group(word: str, stems: Sequence[str]) -> bool:
+    """A word belongs to a synonym group when it starts with one of the group's stems."""
+    return any(word.startswith(stem) for stem in stems)
+
+
 def window(text: str, start: int, end: int, width: int = 7) -> list[str]:
     """Content words within `width` words left and right of text[start:end] (excluded)."""
     left = words(text[:start])[-width:]
@@ -76,7 +81,7 @@ class Lexicon:
             member = np.zeros((len(vocab), len(synonyms)), dtype=bool)
             for i, w in enumerate(vocab):
                 for g, stems in enumerate(synonyms):
-                    member[i, g] = any(w.startswith(stem) for stem in stems)
+                    member[i, g] = in_group(w, stems)
             same_group = (member.astype(np.float32) @ member.T.astype(np.float32)) > 0
             sims = np.where(same_group, np.maximum(sims, 1.0), sims)
         return cls(idf, {w: i for i, w in enumerate(vocab)}, sims)
