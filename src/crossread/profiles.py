@@ -85,7 +85,8 @@ def profiles(articles: Sequence[Article], facts: Sequence[Fact]) -> list[Profile
     n = len(articles)
     out = []
     for a in articles:
-        unique = tuple(f.id for f in facts if f.articles == (a.index,))
+        # with one report, everything is "only here": say nothing rather than everything
+        unique = tuple(f.id for f in facts if f.articles == (a.index,)) if n > 1 else ()
         # "most others": more than half of the other articles report it
         need = max(2, (n - 1) // 2 + 1)
         omitted = tuple(f.id for f in facts if a.index not in f.articles
