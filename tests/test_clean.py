@@ -104,3 +104,16 @@ def test_removal_offsets_match_text():
     for r in art.removed:
         assert text[r.start:r.end] == r.text
     assert [r.text for r in art.removed] == ["RELATED: Other story", "Advertisement"]
+
+
+def test_caption_lines_are_marked():
+    from crossread.clean import caption_spans
+
+    text = ("Crane falls\n\nA crane fell on Tuesday.\n\n"
+            "A man passes the crane site on Saturday. (AP Photo/Jane Roe)\n\n"
+            "FILE - In this March 2, 2025 file photo, the port is seen from the air.\n\n"
+            "Work resumed on Friday.")
+    art = clean(read_plain(text, "t.txt"))
+    captions = [text[s:e] for s, e in caption_spans(art)]
+    assert captions == ["A man passes the crane site on Saturday. (AP Photo/Jane Roe)",
+                        "FILE - In this March 2, 2025 file photo, the port is seen from the air."]

@@ -101,3 +101,15 @@ def test_vague_plurals_are_ranges():
 ])
 def test_not_quantities(text):
     assert nums(text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Sony unveiled a redesigned DualShock 4 controller on Monday.",
+    "Air France 447 crashed into the Atlantic.",
+])
+def test_numbers_in_names_are_not_quantities(text):
+    assert nums(text) == ()
+
+
+def test_counts_after_a_name_are_still_counts():
+    assert [n.text for n in nums("Police said Smith fired 3 shots.")] == ["3"]

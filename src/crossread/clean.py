@@ -230,6 +230,24 @@ def clean_title(raw: str | None) -> tuple[str | None, list[Removal]]:
     return title.lstrip("# ").strip(), cuts
 
 
+_FILE_PHOTO = re.compile(r"\s*(?:FILE\s*[-–—]\s*)?In (?:this|a) [^.]{0,80}\bphoto\b",
+                         re.IGNORECASE)
+
+
+def caption_spans(article: Article) -> list[tuple[int, int]]:
+    """Lines that are photo captions: they end where a photo credit was cut, or open with
+    "FILE - In this ... photo". A caption describes a picture, often of another day; it is kept
+    in the text but is not the account of events, so comparing and summarising skip it."""
+    text = article.text
+    credits = [r for r in article.removed if r.rule == "photo_credit" and r.field == "text"]
+    out = []
+    for s, e in _lines(text, article.body_start):
+        if _FILE_PHOTO.match(text, s) or any(s < r.start and r.end >= e - 1 for r in credits
+                                              if r.start < e):
+            out.append((s, e))
+    return out
+
+
 def kept_spans(article: Article) -> list[tuple[int, int]]:
     """The body's text blocks that survive cleaning: paragraphs split at every removal.
 

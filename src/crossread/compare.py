@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from crossread.analyse.markers import lexicon
 from crossread.analyse.vectors import embed
+from crossread.clean import caption_spans
 from crossread.context import Lexicon, in_group, window, words
 from crossread.model import (
     Article,
@@ -153,10 +154,16 @@ def _other_dates(s1: Sentence, s2: Sentence) -> bool:
     return False
 
 
+def _news_sentences(a: Article) -> list[Sentence]:
+    """The article's sentences less photo captions."""
+    captions = caption_spans(a)
+    return [s for s in a.sentences if not any(x <= s.start < y for x, y in captions)]
+
+
 def _number_mentions(articles: Sequence[Article]) -> list[tuple[Mention, NumberMention]]:
     out = []
     for a in articles:
-        for s in a.sentences:
+        for s in _news_sentences(a):
             for n in s.numbers:
                 if n.qualifier == "vague" or n.value is None:
                     continue
@@ -459,7 +466,7 @@ def _day(t: TimeMention) -> Day | None:
 def time_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
     mentions: list[tuple[Mention, Day]] = []
     for a in articles:
-        for s in a.sentences:
+        for s in _news_sentences(a):
             days = [d for d in (_day(t) for t in s.times) if d is not None]
             if len({d.name for d in days}) > 1:
                 continue  # a timeline ("began Thursday after an order Wednesday") or options

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from crossread.align import content_words
+from crossread.clean import caption_spans
 from crossread.model import Article, Brief, Evidence, Sentence, SummarySentence
 
 # Signals that keep a sentence out of the summary: the writer's voice, not the news.
@@ -66,7 +67,10 @@ def _candidates(articles: Sequence[Article], params: SummaryParams) -> list[_Can
     out = []
     for a in articles:
         n = max(1, len(a.sentences))
+        captions = caption_spans(a)
         for s in a.sentences:
+            if any(x <= s.start < y for x, y in captions):
+                continue  # a photo caption, not the account of events
             if any(g.kind in _EXCLUDED_SIGNALS for g in s.signals):
                 continue
             text, start = s.text, s.start

@@ -92,6 +92,25 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _MOD_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "HYPH", "NN", "NNP", "NNPS", "NNS"})
 
 
+_NAME_BEFORE = re.compile(r"(?<=[a-z,;:] )(?P<w>[A-Z][A-Za-z]*[a-z][A-Za-z]*) $")
+_NOT_NAMES = frozenset(
+    "About Nearly Some Only More Just All Over Under Around Almost Roughly Approximately At "
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday "
+    "Saturday Sunday".split()
+)
+
+
+def _in_name(sentence: str, s: int, e: int) -> bool:
+    """A number right after a capitalised word mid-sentence, not followed by a plural noun,
+    is part of a name ("Windows 10", "Air France 447")."""
+    m = _NAME_BEFORE.search(sentence[max(0, s - 40):s])
+    if not m or m.group("w") in _NOT_NAMES:
+        return False
+    nxt = re.match(r"\s+([a-z]+)", sentence[e:])
+    return not (nxt and nxt.group(1).endswith("s") and len(nxt.group(1)) > 3)
+
+
 def _words_value(words: str) -> float | None:
     words = words.lower().replace("-", " ")
     if words == "a dozen" or words == "dozen":
@@ -199,6 +218,8 @@ def extract(sentence: str, base: int, tokens: Sequence[Token],
             # part of a longer token: "COVID-19", "F-16", "3D", "1st"
             if s > 0 and (sentence[s - 1].isalpha() or sentence[s - 1] in "-/#"):
                 continue
+            if _in_name(sentence, s, e):
+                continue  # "DualShock 4 controller", "Apollo 11", "Flight 447": a name
             if e < len(sentence) and (sentence[e].isalpha() and sentence[e:e + 2].lower()
                                       not in ("k ", "m ", "bn", "mn", "tn")):
                 tail = re.match(r"[a-z]+", sentence[e:], re.IGNORECASE)
