@@ -95,3 +95,12 @@ def test_title_is_a_main_clause_without_attribution():
     clause = _main_clause("The port will stay closed for 48 hours while engineers inspect the "
                           "remaining cranes, Calloway said.")
     assert clause == "The port will stay closed for 48 hours"
+
+
+def test_every_disputed_sentence_is_marked(seeds):
+    brief, _ = seeds
+    text = summary_text(brief)
+    marked = sum(1 for s in brief.summary
+                 if any(not brief.disputes[k].detail_only for k in s.disputes))
+    notes = text.count("(Reports differ:") + text.count("(disputed, see above)")
+    assert marked >= 2 and notes >= marked

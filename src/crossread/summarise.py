@@ -276,7 +276,11 @@ def summary_text(brief: Brief, with_disputes: bool = True) -> str:
         parts.append(s.text)
         if with_disputes:
             for k in s.disputes:
-                if k not in noted and not brief.disputes[k].detail_only:
+                if brief.disputes[k].detail_only:
+                    continue
+                if k in noted:
+                    parts.append("(disputed, see above)")
+                else:
                     noted.add(k)
                     parts.append(f"({dispute_note(brief, k)})")
     return " ".join(parts)

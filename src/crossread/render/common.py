@@ -97,7 +97,11 @@ def summary_lines(brief: Brief) -> list[tuple[str, str, list[str]]]:
     for s in brief.summary:
         notes = []
         for k in s.disputes:
-            if k not in noted and not brief.disputes[k].detail_only:
+            if brief.disputes[k].detail_only:
+                continue
+            if k in noted:  # still marked: a disputed value is never left looking settled
+                notes.append("disputed, see above")
+            else:
                 noted.add(k)
                 notes.append(dispute_note(brief, k))
         out.append((s.text, citations(s), notes))
