@@ -86,14 +86,16 @@ def _agreed(brief: Brief, needle: str, articles: set[int]) -> bool:
 
 
 def test_agreed_facts_found(brief):
+    # he defected into South Korea on Monday (all three); about 30,000 have fled since the war
+    # (000, 003); wounds to the elbow and shoulder (000, 002)
+    assert _agreed(brief, "defected to South Korea Monday evening", {A000, A002, A003})
     assert _agreed(brief, "30,000", {A000, A003})
-    assert _agreed(brief, "fled across the heavily guarded Demilitarized Zone", {A000, A002})
+    assert _agreed(brief, "elbow", {A000, A002})
 
 
 @pytest.mark.xfail(strict=True, reason="known gap: the static embedding model does not yet "
                    "align these paraphrases across outlets (see README, Measured)")
 def test_agreed_facts_not_yet_found(brief):
-    assert _agreed(brief, "elbow", {A000, A002})
     assert _agreed(brief, "hospital", {A000, A002})
     assert _agreed(brief, "China", {A000, A002})
 

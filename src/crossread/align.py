@@ -90,11 +90,15 @@ def content_words(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2]
 
 
+_NOT_FACTS = frozenset({"question", "call_to_action", "speculation", "first_person"})
+
+
 def eligible(s: Sentence) -> bool:
-    """Sentences that can carry a fact: not questions, calls to act or fragments."""
+    """Sentences that can carry a fact: not questions, calls to act, the writer's guesses or
+    first-person asides, and not fragments."""
     if len(s.text.split()) < 5:
         return False
-    return not any(g.kind in ("question", "call_to_action") for g in s.signals)
+    return not any(g.kind in _NOT_FACTS for g in s.signals)
 
 
 def similarity_matrix(units: Sequence[Unit]) -> np.ndarray:
@@ -131,7 +135,39 @@ def similarity_matrix(units: Sequence[Unit]) -> np.ndarray:
             if names[i] & names[j]:
                 sim[i, j] += 0.05
                 sim[j, i] += 0.05
+    _anchor(units, sim)
     return sim
+
+
+ANCHOR = 0.2  # bonus for sharing a rare word and a kind of happening
+
+
+def _anchor(units: Sequence[Unit], sim: np.ndarray) -> None:
+    """Two clauses from different reports that name the same kind of happening ("shot" /
+    "wounded") and share a word few clauses use ("elbow") state the same fact more surely than
+    their overall wording shows; two whose comparable numbers disagree ("30,000" / "1,000") are
+    never one fact, whatever their wording."""
+    from crossread.compare import SYNONYM_GROUPS, comparable_measure, numbers_agree
+    from crossread.context import in_group, words
+
+    bags = [set(words(u.text)) for u in units]
+    df = Counter(w for b in bags for w in b)
+    group_of = {w: {g for g, stems in enumerate(SYNONYM_GROUPS) if in_group(w, stems)}
+                for w in df}
+    kinds = [set().union(*(group_of[w] for w in b)) if b else set() for b in bags]
+    rare = [{w for w in b if df[w] <= 3 and not group_of[w] and w.isalpha()} for b in bags]
+    nums = [[x for x in u.sentence.numbers if u.start <= x.start < u.end and x.value is not None]
+            for u in units]
+    for i in range(len(units)):
+        for j in range(i + 1, len(units)):
+            if units[i].article == units[j].article:
+                continue
+            if nums[i] and nums[j] and any(comparable_measure(a, b) and not numbers_agree(a, b)
+                                           for a in nums[i] for b in nums[j]):
+                sim[i, j] = sim[j, i] = -1.0
+            elif rare[i] & rare[j] and kinds[i] & kinds[j]:
+                sim[i, j] += ANCHOR
+                sim[j, i] += ANCHOR
 
 
 def group(units: Sequence[Unit], sim: np.ndarray, threshold: float = SAME_FACT) -> list[list[int]]:

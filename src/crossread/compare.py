@@ -74,7 +74,7 @@ def _synonym_groups() -> list[tuple[str, ...]]:
     return [tuple(line.split()) for line in lexicon("synonyms")]
 
 
-_SYNONYMS = _synonym_groups()
+SYNONYM_GROUPS = _synonym_groups()
 
 
 # --- numbers ------------------------------------------------------------------------------------
@@ -94,7 +94,7 @@ def _measure(n: NumberMention) -> tuple[str, str]:
     return unit, head
 
 
-def _comparable_measure(a: NumberMention, b: NumberMention) -> bool:
+def comparable_measure(a: NumberMention, b: NumberMention) -> bool:
     (ua, ha), (ub, hb) = _measure(a), _measure(b)
     if ua or ub:
         return ua == ub and (not ha or not hb or ha == hb)
@@ -183,7 +183,7 @@ def _predicates(m: Mention) -> frozenset[str]:
 def _verbs_related(a: str, b: str) -> bool:
     if a == b:
         return True
-    for group in _SYNONYMS:
+    for group in SYNONYM_GROUPS:
         if in_group(a, group) and in_group(b, group):
             return True
     va, vb = embed([a, b])
@@ -230,8 +230,8 @@ def _same_question(m1: Mention, m2: Mention, lex: Lexicon, one_article: bool) ->
 def number_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
     mentions = _number_mentions(articles)
     published = {a.index: a.published for a in articles}
-    partner = _mutual_best(mentions, lex, lambda a, b: _comparable_measure(a, b))
-    listed = _listed(mentions, lambda a, b: _comparable_measure(a, b))
+    partner = _mutual_best(mentions, lex, lambda a, b: comparable_measure(a, b))
+    listed = _listed(mentions, lambda a, b: comparable_measure(a, b))
     edges: list[tuple[int, int]] = []
     for i, j in partner:
         (m1, n1), (m2, n2) = mentions[i], mentions[j]
@@ -253,7 +253,7 @@ def number_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
             edges.append((i, j))
     disputes = []
     for comp in _components(len(mentions), edges):
-        comp = _attach(comp, mentions, lex, lambda a, b: _comparable_measure(a, b)
+        comp = _attach(comp, mentions, lex, lambda a, b: comparable_measure(a, b)
                        and numbers_agree(a, b))
         ms = [mentions[k] for k in comp]
         sides = _number_sides(ms)
@@ -699,7 +699,7 @@ def _dispute(kind: str, question: str, sides: list[list[Mention]], articles: Seq
 
 
 def disputes(articles: Sequence[Article]) -> list[Dispute]:
-    lex = Lexicon.build(articles, synonyms=_SYNONYMS)
+    lex = Lexicon.build(articles, synonyms=SYNONYM_GROUPS)
     found = (time_disputes(articles, lex) + number_disputes(articles, lex)
              + attribute_disputes(articles, lex) + place_disputes(articles, lex)
              + injury_details(articles))

@@ -30,7 +30,7 @@ STOP = frozenset(
     "if then there here when where while after before since until about into onto over under "
     "each per more most less also just very said says told according him them us me one two "
     "three four five six seven eight nine ten least some roughly nearly almost approximately "
-    "estimated".split()
+    "estimated either neither then there likely".split()
 )
 WORD_MATCH = 0.62  # cosine of two words' vectors above which they count as the same word
 
