@@ -5,7 +5,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench clean-venv
+.PHONY: demo test gate bench clean-venv
 
 $(BIN)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -20,6 +20,11 @@ demo: $(BIN)/.installed
 test: $(BIN)/.installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then exit 0; else exit $$rc; fi
+
+# The quality gate: recompute the README's figures, fail when one drops below its floor.
+gate: $(BIN)/.installed
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
+	$(BIN)/python benchmarks/gate.py
 
 bench: $(BIN)/.installed
 	$(BIN)/python -m pip install -q -e '.[test,bench]'
