@@ -13,8 +13,9 @@ import click
 from crossread import __version__
 from crossread.config import MB, Config
 
-FORMATS = ("terminal", "markdown", "json")
-_EXT_FORMAT = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "terminal"}
+FORMATS = ("terminal", "markdown", "json", "html")
+_EXT_FORMAT = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "terminal",
+               ".html": "html", ".htm": "html"}
 
 
 def _fail(message: str) -> None:

@@ -12,6 +12,10 @@ def render(brief: Brief, fmt: str, *, color: bool = False, width: int | None = N
         from crossread.render.json import render_json
 
         return render_json(brief)
+    if fmt == "html":
+        from crossread.render.html import render_html
+
+        return render_html(brief)
     if fmt == "markdown":
         from crossread.render.markdown import render_markdown
 

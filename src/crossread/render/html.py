@@ -1,0 +1,74 @@
+"""A self-contained HTML page: inline CSS, no scripts, no external requests.
+
+Jinja2 with autoescaping renders every piece of article text as text, so a source containing
+<script> or an onerror= attribute shows those characters and runs nothing. Citation markers are
+links to the cited sentence's anchor; CSS :target highlights the sentence a reader jumped to.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from crossread import __version__
+from crossread.model import Brief
+from crossread.render.common import SIGNAL_NAMES, agreed, single_source, summary_lines
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    return Environment(loader=PackageLoader("crossread.render", "templates"),
+                       autoescape=select_autoescape(default=True, default_for_string=True),
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def _marked(article, sentence) -> list[tuple[str, str | None]]:
+    """A sentence as (text, css class) pieces, its editorial signals marked."""
+    pieces, pos = [], sentence.start
+    for g in sorted(sentence.signals, key=lambda g: g.start):
+        if g.start < pos:
+            continue
+        pieces.append((article.text[pos:g.start], None))
+        pieces.append((article.text[g.start:g.end], f"sig {g.kind}"))
+        pos = g.end
+    pieces.append((article.text[pos:sentence.end], None))
+    return [(t, c) for t, c in pieces if t]
+
+
+def render_html(brief: Brief) -> str:
+    by_index = {a.index: a for a in brief.articles}
+    sentence_id = {}
+    for a in brief.articles:
+        for s in a.sentences:
+            sentence_id[(a.index, s.start)] = f"a{a.index + 1}s{s.index + 1}"
+    lines = summary_lines(brief)
+    summary = []
+    for s, (text, _cites, notes) in zip(brief.summary, lines, strict=True):
+        links = {s.article: sentence_id.get((s.article,
+                                             _sentence_start(brief, s.article, s.start)))}
+        for e in s.supported_by:
+            links.setdefault(e.article, sentence_id.get((e.article, e.start)))
+        summary.append({"text": text, "notes": notes,
+                        "links": [(art + 1, anchor or f"a{art + 1}")
+                                  for art, anchor in sorted(links.items())]})
+    timeline = sorted(
+        {(t.value, t.text, a.index, sentence_id[(a.index, s.start)])
+         for a in brief.articles for s in a.sentences for t in s.times
+         if t.value and len(t.value) == 10},
+    )
+    return _env().get_template("brief.html.j2").render(
+        brief=brief, by_index=by_index, summary=summary, agreed=agreed(brief),
+        single_source=lambda i: single_source(brief, i), sentence_id=sentence_id,
+        marked=_marked, signal_names=SIGNAL_NAMES, timeline=timeline, version=__version__,
+    )
+
+
+def _sentence_start(brief: Brief, article: int, pos: int) -> int:
+    """The start of the sentence holding `pos` (a summary sentence may trim a connective)."""
+    for a in brief.articles:
+        if a.index == article:
+            for s in a.sentences:
+                if s.start <= pos < s.end:
+                    return s.start
+    return pos
