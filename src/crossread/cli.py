@@ -129,6 +129,24 @@ def brief(sources: tuple[str, ...], fmt: str | None, output: Path | None,
         sys.exit(1)
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--allow-private", is_flag=True,
+              help="Let URL fetching reach private, loopback and link-local addresses.")
+def serve(host: str, port: int, allow_private: bool) -> None:
+    """Run the web app: paste, upload or link reports and read the brief; JSON API at
+    POST /api/brief, its description at /docs."""
+    import uvicorn
+
+    from crossread.web.app import create_app
+
+    click.echo(f"crossread {__version__} serving on http://{host}:{port}/ (API: /docs)")
+    uvicorn.run(create_app(allow_private=allow_private), host=host, port=port,
+                log_level="warning")
+
+
 def _run(sources: tuple[str, ...], config: Config, quiet: bool, output: Path | None):
     from crossread.ingest import expand_sources
     from crossread.pipeline import build_brief

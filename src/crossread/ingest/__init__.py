@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from crossread.config import Config
+from crossread.config import MB, Config
 from crossread.ingest.decode import InputError, decode
 from crossread.ingest.feeds import looks_like_feed, read_feed
 from crossread.ingest.fetch import fetch, too_large
@@ -24,7 +24,7 @@ from crossread.ingest.jsondocs import read_json
 from crossread.ingest.plaintext import read_plain
 from crossread.model import Article, ReadError
 
-__all__ = ["InputError", "expand_sources", "read_one", "read_sources"]
+__all__ = ["InputError", "expand_sources", "read_one", "read_sources", "read_upload"]
 
 _HTML_EXT = {".html", ".htm", ".xhtml"}
 _JSON_EXT = {".json", ".jsonl", ".ndjson"}
@@ -97,7 +97,7 @@ def _kind(text: str, ext: str, media_type: str | None) -> str:
     return "text"
 
 
-def _parse(
+def parse_bytes(
     data: bytes, source: str, ext: str, media_type: str | None, charset: str | None,
     url: str | None,
 ) -> tuple[list[Article], list[ReadError]]:
@@ -117,7 +117,7 @@ def read_one(source: str, config: Config) -> tuple[list[Article], list[ReadError
     if is_url(source):
         got = fetch(source, config)
         ext = Path(urlsplit(got.url).path).suffix.lower()
-        arts, errs = _parse(got.content, source, ext, got.content_type, got.charset, got.url)
+        arts, errs = parse_bytes(got.content, source, ext, got.content_type, got.charset, got.url)
         default_outlet = outlet_from_url(got.url)
         arts = [a if a.url else dataclasses.replace(a, url=got.url) for a in arts]
     elif source == "-":
@@ -127,11 +127,11 @@ def read_one(source: str, config: Config) -> tuple[list[Article], list[ReadError
         data = stream.read(config.max_bytes + 1)
         if len(data) > config.max_bytes:
             raise InputError(too_large(None, config.max_bytes))
-        arts, errs = _parse(data, "-", "", None, None, None)
+        arts, errs = parse_bytes(data, "-", "", None, None, None)
         default_outlet = "stdin"
     else:
         data = _read_file(Path(source), config)
-        arts, errs = _parse(data, source, Path(source).suffix.lower(), None, None, None)
+        arts, errs = parse_bytes(data, source, Path(source).suffix.lower(), None, None, None)
         default_outlet = outlet_from_path(source)
     if not arts and not errs:
         raise InputError("no article found")
@@ -164,6 +164,17 @@ def _read_file(path: Path, config: Config) -> bytes:
     if len(data) > config.max_bytes:
         raise InputError(too_large(None, config.max_bytes))
     return data
+
+
+def read_upload(data: bytes, name: str, media_type: str | None,
+                config: Config) -> tuple[list[Article], list[ReadError]]:
+    """Read bytes that arrived with a file name (a web upload) exactly as a file of that name
+    would be read. Raises InputError for bytes that cannot be read at all."""
+    if len(data) > config.max_bytes:
+        raise InputError(f"too large: over {config.max_bytes / MB:.0f} MB")
+    ext = Path(name).suffix.lower()
+    arts, errs = parse_bytes(data, name, ext, media_type, None, None)
+    return [_finish(a, outlet_from_path(name), config) for a in arts], errs
 
 
 def _finish(article: Article, default_outlet: str | None, config: Config) -> Article:
