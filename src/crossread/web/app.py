@@ -132,22 +132,24 @@ def create_app(allow_private: bool = False) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse)
     def index() -> str:
-        return _env.get_template("form.html.j2").render(errors=[], text="", urls="", words=200)
+        return _env.get_template("form.html.j2").render(errors=[], text="", urls="", words=200,
+                                                        date="")
 
     @app.post("/brief", response_class=HTMLResponse)
     async def brief_page(text: Annotated[str, Form()] = "", urls: Annotated[str, Form()] = "",
                          words: Annotated[int, Form(ge=20, le=2000)] = 200,
+                         date: Annotated[str, Form(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = "",
                          files: Annotated[list[UploadFile] | None, File()] = None) -> str:
         import dataclasses
 
         from crossread.render.html import render_html
 
-        config = dataclasses.replace(base, words=words)
+        config = dataclasses.replace(base, words=words, published=date or None)
         articles, errors = await _from_form(text, urls, files or [], config)
         if not articles:
             msgs = [str(e) for e in errors] or ["Paste, upload or link at least one report."]
             return _env.get_template("form.html.j2").render(errors=msgs, text=text, urls=urls,
-                                                            words=words)
+                                                            words=words, date=date)
         return render_html(_brief(articles, errors, config))
 
     @app.post("/api/brief", openapi_extra={"requestBody": {"content": {
