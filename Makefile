@@ -32,6 +32,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/dispute_quality.py --part test
 	$(BIN)/python benchmarks/compare_speed.py
 	$(BIN)/python benchmarks/ingest_speed.py
+	$(BIN)/python benchmarks/load_api.py
 
 clean-venv:
 	rm -rf $(VENV)

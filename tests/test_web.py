@@ -92,3 +92,15 @@ def test_openapi_describes_the_api(client):
     spec = client.get("/openapi.json").json()
     body = spec["paths"]["/api/brief"]["post"]["requestBody"]["content"]
     assert {"application/json", "multipart/form-data"} <= set(body)
+
+
+def test_upload_limits_give_clear_errors(client):
+    from crossread.config import MB
+
+    big = b"A crane fell at the port. " * (3 * MB // 26)
+    r = client.post("/api/brief", files=[("files", ("big.txt", big))])
+    assert r.status_code == 422 and "too large" in r.text
+    many = [("files", (f"r{i}.txt", b"Crane\n\nA crane fell at the port on Tuesday."))
+            for i in range(MAX_ARTICLES + 1)]
+    r = client.post("/api/brief", files=many)
+    assert r.status_code in (400, 413) and ("too many" in r.text.lower() or "files" in r.text)
