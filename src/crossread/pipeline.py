@@ -35,6 +35,17 @@ def build_brief(sources: Iterable[str], config: Config, progress: Progress | Non
     articles, errors = read_sources(sources, config, progress)
     if on_read:
         on_read(len(articles))
+    done = process_all(articles, config, errors, progress)
+    from crossread.summarise import summarise
+
+    return summarise(compare_articles(done, errors), words=config.words,
+                     sentences=config.sentences)
+
+
+def process_all(articles: Iterable[Article], config: Config, errors: list[ReadError],
+                progress: Progress | None = None, detail: bool = True) -> list[Article]:
+    """Clean and analyse each article, renumbered; one that fails becomes an entry in `errors`
+    (with the exception's message when `detail`) and the others go on."""
     done: list[Article] = []
     for art in articles:
         try:
@@ -42,13 +53,11 @@ def build_brief(sources: Iterable[str], config: Config, progress: Progress | Non
         except Exception as exc:  # one bad article must not sink the others
             if os.environ.get("CROSSREAD_DEBUG"):
                 raise
-            errors.append(ReadError(art.source, f"cannot analyse ({type(exc).__name__}: {exc})"))
+            reason = f"{type(exc).__name__}: {exc}" if detail else type(exc).__name__
+            errors.append(ReadError(art.source, f"cannot analyse ({reason})"))
         if progress:
             progress(art.source)
-    from crossread.summarise import summarise
-
-    return summarise(compare_articles(done, errors), words=config.words,
-                     sentences=config.sentences)
+    return done
 
 
 def compare_articles(articles: list[Article], errors: list[ReadError]) -> Brief:

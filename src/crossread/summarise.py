@@ -267,22 +267,32 @@ def dispute_note(brief: Brief, k: int) -> str:
     return f"Reports differ: {d.question} {alts}."
 
 
-def summary_text(brief: Brief, with_disputes: bool = True) -> str:
-    """The summary as plain text; a sentence that carries a disputed value is followed, once
-    per dispute, by the alternatives and their sources."""
-    parts = []
+def summary_notes(brief: Brief) -> list[list[str]]:
+    """Per summary sentence, what follows it: for each strict dispute its value touches, the
+    alternatives the first time, "disputed, see above" after that, so a disputed value is
+    never left looking settled."""
+    out = []
     noted: set[int] = set()
     for s in brief.summary:
+        notes = []
+        for k in s.disputes:
+            if brief.disputes[k].detail_only:
+                continue
+            if k in noted:
+                notes.append("disputed, see above")
+            else:
+                noted.add(k)
+                notes.append(dispute_note(brief, k))
+        out.append(notes)
+    return out
+
+
+def summary_text(brief: Brief) -> str:
+    """The summary as plain text, each sentence followed by its dispute notes."""
+    parts = []
+    for s, notes in zip(brief.summary, summary_notes(brief), strict=True):
         parts.append(s.text)
-        if with_disputes:
-            for k in s.disputes:
-                if brief.disputes[k].detail_only:
-                    continue
-                if k in noted:
-                    parts.append("(disputed, see above)")
-                else:
-                    noted.add(k)
-                    parts.append(f"({dispute_note(brief, k)})")
+        parts += [f"({n})" for n in notes]
     return " ".join(parts)
 
 

@@ -89,20 +89,8 @@ def citations(s) -> str:
 
 
 def summary_lines(brief: Brief) -> list[tuple[str, str, list[str]]]:
-    """(sentence, citation markers, dispute notes shown after it), each dispute noted once."""
-    from crossread.summarise import dispute_note
+    """(sentence, citation markers, dispute notes shown after it)."""
+    from crossread.summarise import summary_notes
 
-    out = []
-    noted: set[int] = set()
-    for s in brief.summary:
-        notes = []
-        for k in s.disputes:
-            if brief.disputes[k].detail_only:
-                continue
-            if k in noted:  # still marked: a disputed value is never left looking settled
-                notes.append("disputed, see above")
-            else:
-                noted.add(k)
-                notes.append(dispute_note(brief, k))
-        out.append((s.text, citations(s), notes))
-    return out
+    return [(s.text, citations(s), notes)
+            for s, notes in zip(brief.summary, summary_notes(brief), strict=True)]

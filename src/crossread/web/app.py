@@ -40,17 +40,12 @@ class BriefIn(BaseModel):
 
 
 def _brief(articles: list[Article], errors: list[ReadError], config: Config) -> Brief:
-    from crossread.pipeline import compare_articles, process
+    from crossread.pipeline import compare_articles, process_all
     from crossread.summarise import summarise
 
-    done, errs = [], list(errors)
-    for a in articles:
-        try:
-            import dataclasses
-
-            done.append(dataclasses.replace(process(a, config), index=len(done)))
-        except Exception as exc:  # one bad article must not sink the request
-            errs.append(ReadError(a.source, f"cannot analyse ({type(exc).__name__})"))
+    errs = list(errors)
+    # no exception text on a web page: it may carry internals
+    done = process_all(articles, config, errs, detail=False)
     if not done:
         raise HTTPException(422, "; ".join(str(e) for e in errs) or "nothing could be read")
     return summarise(compare_articles(done, errs), words=config.words)
