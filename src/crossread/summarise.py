@@ -186,18 +186,24 @@ def select(brief: Brief, words: int = 200, sentences: int | None = None,
     return out
 
 
+def source_sentence(brief: Brief, s: SummarySentence) -> Sentence | None:
+    """The analysed sentence a summary sentence was taken from (its start may be later, past a
+    trimmed connective)."""
+    for a in brief.articles:
+        if a.index == s.article:
+            return next((x for x in a.sentences if x.start <= s.start < x.end), None)
+    return None
+
+
 def title(brief: Brief) -> str | None:
     """A neutral title: the main clause of the summary's best-corroborated sentence, as its
     source wrote it, never one stating a disputed value, never an outlet's own headline."""
     headlines = {(a.title or "").strip().lower() for a in brief.articles}
-    sentences = {(a.index, s.start): s for a in brief.articles for s in a.sentences}
     ranked = sorted(brief.summary, key=lambda s: -len(s.supported_by))
     for s in ranked:
         clause = _main_clause(s.text)
         disputes = [brief.disputes[k] for k in s.disputes if not brief.disputes[k].detail_only]
-        source = sentences.get((s.article, s.start)) or next(
-            (x for (art, _st), x in sentences.items() if art == s.article
-             and x.start <= s.start < x.end), None)
+        source = source_sentence(brief, s)
         if source is not None:
             # a disputed day can be left out of a title; a disputed count cannot
             for d in disputes:

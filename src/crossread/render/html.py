@@ -14,6 +14,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from crossread import __version__
 from crossread.model import Brief
 from crossread.render.common import SIGNAL_NAMES, agreed, single_source, summary_lines
+from crossread.summarise import source_sentence
 
 
 @lru_cache(maxsize=1)
@@ -45,8 +46,8 @@ def render_html(brief: Brief) -> str:
     lines = summary_lines(brief)
     summary = []
     for s, (text, _cites, notes) in zip(brief.summary, lines, strict=True):
-        links = {s.article: sentence_id.get((s.article,
-                                             _sentence_start(brief, s.article, s.start)))}
+        source = source_sentence(brief, s)
+        links = {s.article: sentence_id.get((s.article, source.start)) if source else None}
         for e in s.supported_by:
             links.setdefault(e.article, sentence_id.get((e.article, e.start)))
         summary.append({"text": text, "notes": notes,
@@ -62,13 +63,3 @@ def render_html(brief: Brief) -> str:
         single_source=lambda i: single_source(brief, i), sentence_id=sentence_id,
         marked=_marked, signal_names=SIGNAL_NAMES, timeline=timeline, version=__version__,
     )
-
-
-def _sentence_start(brief: Brief, article: int, pos: int) -> int:
-    """The start of the sentence holding `pos` (a summary sentence may trim a connective)."""
-    for a in brief.articles:
-        if a.index == article:
-            for s in a.sentences:
-                if s.start <= pos < s.end:
-                    return s.start
-    return pos
