@@ -24,7 +24,7 @@ from crossread.clean import clean
 from crossread.model import Article
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, require_data
+from _common import ROOT, dev_clusters, require_data
 
 LABELS = ROOT / "tests" / "fixtures" / "clean_labels.json"
 
@@ -35,7 +35,7 @@ def _overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> int:
 
 def evaluate(shared: Path) -> dict:
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
-    rows = [json.loads(line) for line in (shared / "data" / "multinews" / "dev.jsonl").open()]
+    rows = dev_clusters(shared)
     tp_pred = n_pred = found = n_req = 0
     false_removals: list[dict] = []
     missed: list[dict] = []

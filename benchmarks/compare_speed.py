@@ -15,14 +15,13 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_var] = "1"
 
 import argparse  # noqa: E402
-import json  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, one_core, require_data  # noqa: E402
+from _common import ROOT, dev_clusters, one_core, require_data  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     from crossread.config import Config
     from crossread.pipeline import analyse_texts, compare_articles
 
-    rows = [json.loads(line) for line in (args.shared / "data/multinews/dev.jsonl").open()]
+    rows = dev_clusters(args.shared)
     clusters = [r for r in rows if len(r["articles"]) == 3]
     config = Config()
     times = []

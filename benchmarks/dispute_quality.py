@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, require_data
+from _common import ROOT, dev_clusters, require_data
 
 LABELS = ROOT / "tests" / "fixtures" / "dispute_labels.json"
 
@@ -68,7 +68,7 @@ def evaluate(shared: Path, part: str = "all") -> dict:
 
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
     clusters = split(labels, part)
-    rows = [json.loads(line) for line in (shared / "data" / "multinews" / "dev.jsonl").open()]
+    rows = dev_clusters(shared)
     n_pred = tp = 0
     n_gold = found = 0
     free_clusters = free_false = 0

@@ -28,11 +28,11 @@ import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, one_core, require_data  # noqa: E402
+from _common import ROOT, dev_clusters, one_core, require_data  # noqa: E402
 
 
 def _texts(shared: Path) -> list[str]:
-    rows = [json.loads(line) for line in (shared / "data" / "multinews" / "dev.jsonl").open()]
+    rows = dev_clusters(shared)
     return [a["text"] for r in rows for a in r["articles"]]
 
 

@@ -30,10 +30,10 @@ from typing import Any
 from rouge import Rouge
 from rouge_score import rouge_scorer
 
+from _common import DEV, dev_clusters
 from peers import PEERS, STEMMER_NOTE, Summariser, count_words, fit_budget
 
 SYSTEMS = [*PEERS, "crossread"]
-DATA = Path("data") / "multinews" / "dev.jsonl"
 DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 # Tiny made-up story for an untimed first call, so one-off costs (imports, loading models) are
@@ -54,14 +54,6 @@ def _crossread(texts: Sequence[str], words: int) -> str:
 
 def _summariser(name: str) -> Summariser:
     return _crossread if name == "crossread" else PEERS[name]
-
-
-def load_clusters(shared: Path) -> list[dict[str, Any]]:
-    path = shared / DATA
-    if not path.is_file():
-        raise FileNotFoundError(f"no Multi-News dev data at {path}")
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def rouge_l_longbench(pred: str, ref: str) -> float:
@@ -100,7 +92,7 @@ def evaluate(
     cross-validation); an unavailable one (crossread before it is written) has "error".
     Raises FileNotFoundError when the data is missing and KeyError for an unknown system.
     """
-    rows = load_clusters(shared)
+    rows = dev_clusters(shared)
     indices = list(range(len(rows))) if clusters is None else list(clusters)
     for name in systems or []:
         if name not in SYSTEMS:
@@ -189,13 +181,13 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.words < 1:
         ap.error("--words must be at least 1")
-    if not (args.shared / DATA).is_file():
-        print(f"no Multi-News dev data at {args.shared / DATA}", file=sys.stderr)
+    if not (args.shared / DEV).is_file():
+        print(f"no Multi-News dev data at {args.shared / DEV}", file=sys.stderr)
         return 2
     systems = args.systems.split(",") if args.systems else None
     if systems and (unknown := [s for s in systems if s not in SYSTEMS]):
         ap.error(f"unknown system(s) {', '.join(unknown)}; known: {', '.join(SYSTEMS)}")
-    n = len(load_clusters(args.shared))
+    n = len(dev_clusters(args.shared))
     clusters = list(range(min(n, args.limit) if args.limit is not None else n))
     result = evaluate(args.shared, args.words, systems, clusters,
                       log=lambda msg: print(msg, file=sys.stderr, flush=True))

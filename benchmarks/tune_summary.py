@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, require_data
+from _common import ROOT, dev_clusters, require_data
 
 GRID = {
     "centroid": (1.0,),
@@ -45,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     from crossread.summarise import SummaryParams, summarise, summary_text
     from summary_quality import rouge_l_longbench
 
-    rows = [json.loads(line) for line in (args.shared / "data/multinews/dev.jsonl").open()]
+    rows = dev_clusters(args.shared)
     config = Config()
     briefs = []
     for r in rows:

@@ -15,11 +15,12 @@ from crossread.pipeline import process
 from helpers import check_offsets
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from _common import dev_clusters
 
 
 @pytest.fixture(scope="module")
 def dev_articles(shared_dir):
-    rows = [json.loads(line) for line in (shared_dir / "data/multinews/dev.jsonl").open()]
+    rows = dev_clusters(shared_dir)
     jsonl = "\n".join(json.dumps({"id": f"{i}/{j}", "text": a["text"]})
                       for i, r in enumerate(rows) for j, a in enumerate(r["articles"]))
     articles, errors = read_json(jsonl, "dev.jsonl")
