@@ -240,6 +240,53 @@ class Brief:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+# --- corpus mode: stories -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocFeatures:
+    """What corpus mode keeps of an article to find its story and its copies."""
+
+    article_id: str
+    vector: Any  # numpy float32 (dim,), L2-normalised embedding of headline + lead
+    keys: tuple[str, ...]  # normalised names the article mentions (entity keys), sorted, unique
+    published: str | None  # ISO date, when known
+    signature: Any  # numpy uint64 (num_perm,): MinHash of the body's word shingles
+    bands: tuple[int, ...]  # LSH band hashes of `signature` (signed 64-bit ints), one per band
+
+
+@dataclass(frozen=True)
+class StoryState:
+    """A story as the clusterer sees it: enough to score a new article against it."""
+
+    id: int
+    centroid: Any  # numpy float32 (dim,): the SUM of member vectors (copies excluded)
+    size: int  # independent member articles (copies excluded)
+    keys: dict[str, int]  # key -> how many independent members name it
+    first_published: str | None = None
+    last_published: str | None = None
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    id: str
+    external_id: str | None
+    outlet: str | None
+    title: str | None
+    published: str | None
+    copy_of: str | None = None  # id of the report this one is a near-identical copy of
+
+
+@dataclass(frozen=True)
+class Story:
+    id: int
+    headline: str | None
+    articles: tuple[StoryArticle, ...]  # in the order they joined
+    first_seen: str  # ISO date-time (UTC) the first member was ingested
+    last_seen: str  # ISO date-time (UTC) the latest member was ingested
+    merged_into: int | None = None  # set when this story proved to be one with another
+
+
 # --- JSON round trip -------------------------------------------------------------------------
 
 
