@@ -53,8 +53,18 @@ def main() -> None:
     """
 
 
+def _db_option(fn):
+    return click.option(
+        "--db", metavar="PATH|URL", envvar="CROSSREAD_DB",
+        help="The story store: an SQLite file path or a postgresql:// URL. Default: "
+             "$CROSSREAD_DB, else crossread.db in your user data folder.")(fn)
+
+
 @main.command()
-@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@click.argument("sources", nargs=-1, metavar="SOURCE...")
+@click.option("--story", "story_id", type=int, metavar="ID",
+              help="Brief a stored story (see `crossread stories`) instead of SOURCE....")
+@_db_option
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
               help="Output format. Default: terminal on a TTY, JSON otherwise (or from -o's "
                    "extension).")
@@ -79,16 +89,21 @@ def main() -> None:
 @click.option("--analysis", is_flag=True,
               help="Also list every sentence with its annotations (terminal and Markdown).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; errors only.")
-def brief(sources: tuple[str, ...], fmt: str | None, output: Path | None,
-          published: str | None, fast: bool, allow_private: bool, max_size: float,
-          timeout: float, words: int, sentences: int | None, analysis: bool,
+def brief(sources: tuple[str, ...], story_id: int | None, db: str | None, fmt: str | None,
+          output: Path | None, published: str | None, fast: bool, allow_private: bool,
+          max_size: float, timeout: float, words: int, sentences: int | None, analysis: bool,
           quiet: bool) -> None:
     """Read SOURCE... (files, folders, URLs, feeds, or - for stdin) and print their brief.
 
     Plain text, HTML, JSON, JSON Lines and RSS/Atom are recognised by extension or content.
     A source that cannot be read is reported on one line and the others go on; the exit status
-    is 1 only when nothing could be read.
+    is 1 only when nothing could be read. With --story ID, brief a story of the store instead
+    (its saved brief when no report has joined it since).
     """
+    if story_id is not None and sources:
+        raise click.UsageError("give SOURCE... or --story ID, not both")
+    if story_id is None and not sources:
+        raise click.UsageError("give SOURCE... to read, or --story ID from the store")
     config = Config(published=published, allow_private=allow_private, timeout=timeout,
                     max_bytes=int(max_size * MB), entities="rules" if fast else "spacy",
                     words=words, sentences=sentences)
@@ -98,7 +113,10 @@ def brief(sources: tuple[str, ...], fmt: str | None, output: Path | None,
         else:
             fmt = "terminal" if sys.stdout.isatty() else "json"
     try:
-        result = _run(sources, config, quiet, output)
+        if story_id is not None:
+            result = _stored_brief(db, story_id, config)
+        else:
+            result = _run(sources, config, quiet, output)
     except KeyboardInterrupt:
         _fail("interrupted")
         sys.exit(130)
@@ -133,17 +151,19 @@ def brief(sources: tuple[str, ...], fmt: str | None, output: Path | None,
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (loopback by default).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@_db_option
 @click.option("--allow-private", is_flag=True,
               help="Let URL fetching reach private, loopback and link-local addresses.")
-def serve(host: str, port: int, allow_private: bool) -> None:
-    """Run the web app: paste, upload or link reports and read the brief; JSON API at
-    POST /api/brief, its description at /docs."""
+def serve(host: str, port: int, db: str | None, allow_private: bool) -> None:
+    """Run the web app: paste, upload or link reports and read the brief; browse the stored
+    stories at /stories; JSON API at /api/brief and /api/stories, described at /docs."""
     import uvicorn
 
     from crossread.web.app import create_app
 
+    _open_store(db).close()  # a bad --db is reported now, not on the first page view
     click.echo(f"crossread {__version__} serving on http://{host}:{port}/ (API: /docs)")
-    uvicorn.run(create_app(allow_private=allow_private), host=host, port=port,
+    uvicorn.run(create_app(allow_private=allow_private, db=db), host=host, port=port,
                 log_level="warning")
 
 
@@ -173,6 +193,227 @@ def _run(sources: tuple[str, ...], config: Config, quiet: bool, output: Path | N
             bar.update(task, description="analysing", completed=0, total=n)
 
         return build_brief(expanded, config, progress=step, on_read=read_done)
+
+def _open_store(db: str | None):
+    from crossread.store import StoreError, open_store
+
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+
+
+def _stored_brief(db: str | None, story_id: int, config: Config):
+    from crossread.corpus import story_brief
+
+    store = _open_store(db)
+    try:
+        result = story_brief(store, story_id, config)
+    finally:
+        store.close()
+    if result is None:
+        _fail(f"no story {story_id} in {store.url} (see `crossread stories`)")
+        sys.exit(1)
+    return result
+
+
+def _guarded(job):
+    """Run a corpus command's body: one line for every failure, never a traceback."""
+    from crossread.store import StoreError
+
+    try:
+        return job()
+    except KeyboardInterrupt:
+        _fail("interrupted (every batch committed before it is kept)")
+        sys.exit(130)
+    except StoreError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    except Exception as exc:
+        if os.environ.get("CROSSREAD_DEBUG"):
+            traceback.print_exc()
+        _fail(f"internal error: {type(exc).__name__}: {exc} (set CROSSREAD_DEBUG=1 for details)")
+        sys.exit(3)
+
+
+def _report_line(report) -> str:
+    parts = [f"{report.read} read", f"{report.stored} stored"]
+    if report.skipped:
+        parts.append(f"{report.skipped} already stored")
+    if report.copies:
+        parts.append(f"{report.copies} copies")
+    parts.append(f"{report.new_stories} new stories")
+    parts.append(f"{report.joined} joined a story")
+    if report.merges:
+        parts.append(f"{report.merges} merged")
+    parts.append(f"{report.briefs_built} briefs updated")
+    return ", ".join(parts)
+
+
+def _corpus_config(published: str | None, fast: bool, allow_private: bool,
+                   timeout: float) -> Config:
+    return Config(published=published, allow_private=allow_private, timeout=timeout,
+                  entities="rules" if fast else "spacy")
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@_db_option
+@click.option("--date", "published", callback=_check_date, metavar="YYYY-MM-DD",
+              help="Publication date for inputs that carry none.")
+@click.option("--fast", is_flag=True, help="Rule-based entities for the briefs (faster).")
+@click.option("--no-briefs", is_flag=True,
+              help="Only store and cluster; briefs are built when first asked for "
+                   "(for bulk loads).")
+@click.option("--allow-private", is_flag=True,
+              help="Allow URLs on private, loopback and link-local addresses.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=15.0, show_default=True,
+              metavar="SECONDS", help="Time limit for each URL download.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+def ingest(sources: tuple[str, ...], db: str | None, published: str | None, fast: bool,
+           no_briefs: bool, allow_private: bool, timeout: float, quiet: bool) -> None:
+    """Add SOURCE... (files, folders, URLs, feeds, JSON Lines dumps) to the story store.
+
+    Each article joins the story it belongs to or starts a new one; near-identical copies are
+    kept as copies of one report; the same article twice is stored once. The briefs of the
+    stories that changed are rebuilt. Work is committed a batch at a time, so an interrupted
+    run keeps every batch it finished.
+    """
+    from crossread.corpus import ingest as run_ingest
+    from crossread.ingest import expand_sources
+
+    config = _corpus_config(published, fast, allow_private, timeout)
+    store = _open_store(db)
+    expanded = list(expand_sources(sources))
+
+    def job():
+        if quiet or not sys.stderr.isatty():
+            return run_ingest(store, expanded, config, briefs=not no_briefs)
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("reading", total=len(expanded))
+
+            def read_done(n: int) -> None:
+                bar.update(task, description="storing", completed=0, total=n)
+
+            return run_ingest(store, expanded, config, briefs=not no_briefs,
+                              progress=lambda _src: bar.advance(task), on_read=read_done)
+
+    try:
+        report = _guarded(job)
+    finally:
+        store.close()
+    for err in report.errors:
+        _fail(str(err))
+    if not quiet:
+        click.echo(f"{_report_line(report)} ({store.url})", err=True)
+    if report.read == 0:
+        _fail("nothing could be read")
+        sys.exit(1)
+
+
+@main.command()
+@_db_option
+@click.option("-f", "--format", "fmt", type=click.Choice(("table", "json")),
+              help="Default: a table on a terminal, JSON otherwise.")
+@click.option("-n", "--limit", type=click.IntRange(min=0), default=None,
+              help="Show the N most recently updated stories (0 or unset: all).")
+def stories(db: str | None, fmt: str | None, limit: int | None) -> None:
+    """List the stored stories, most recently updated first: size, outlets, first and last
+    seen, headline."""
+    store = _open_store(db)
+    try:
+        rows = _guarded(lambda: _list_stories(store, limit or None))
+    finally:
+        store.close()
+    if fmt is None:
+        fmt = "table" if sys.stdout.isatty() else "json"
+    if fmt == "json":
+        import json
+
+        from crossread.model import to_dict
+
+        click.echo(json.dumps([_story_json(to_dict(s)) for s in rows], ensure_ascii=False,
+                              indent=1))
+        return
+    _story_table(rows, store.url)
+
+
+def _list_stories(store, limit: int | None):
+    with store.transaction() as tx:
+        return tx.list_stories(limit=limit)
+
+
+def _story_json(story: dict) -> dict:
+    return {"id": story["id"], "headline": story["headline"], "articles": story["articles"],
+            "first_seen": story["first_seen"], "last_seen": story["last_seen"]}
+
+
+def _story_table(rows, where: str) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console()
+    if not rows:
+        console.print(f"No stories in {escape(where)} yet: add reports with `crossread ingest`.")
+        return
+    table = Table(title=f"{len(rows)} stories in {escape(where)}", title_justify="left")
+    for name, kw in (("id", {"justify": "right"}), ("reports", {"justify": "right"}),
+                     ("outlets", {}), ("first seen", {}), ("last seen", {}), ("headline", {})):
+        table.add_column(name, **kw)
+    for s in rows:
+        independent = [a for a in s.articles if not a.copy_of]
+        copies = len(s.articles) - len(independent)
+        outlets = sorted({a.outlet for a in independent if a.outlet})
+        size = f"{len(independent)}" + (f" +{copies} copies" if copies else "")
+        table.add_row(str(s.id), size, escape(", ".join(outlets)), s.first_seen[:16],
+                      s.last_seen[:16], escape(s.headline or ""))
+    console.print(table)
+
+
+@main.command()
+@click.argument("feeds", nargs=-1, required=True, metavar="FEED...")
+@_db_option
+@click.option("--interval", type=click.FloatRange(min=1), default=300, show_default=True,
+              metavar="SECONDS", help="Time between polls.")
+@click.option("--once", is_flag=True, help="Poll once and exit.")
+@click.option("--fast", is_flag=True, help="Rule-based entities for the briefs (faster).")
+@click.option("--allow-private", is_flag=True,
+              help="Allow URLs on private, loopback and link-local addresses.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=15.0, show_default=True,
+              metavar="SECONDS", help="Time limit for each feed download.")
+def watch(feeds: tuple[str, ...], db: str | None, interval: float, once: bool, fast: bool,
+          allow_private: bool, timeout: float) -> None:
+    """Poll FEED... (RSS/Atom URLs or files) and keep the store current: new entries join
+    their stories and only the briefs of the stories they touched are rebuilt. Ctrl-C stops."""
+    import time
+
+    from crossread.corpus import ingest as run_ingest
+
+    config = _corpus_config(None, fast, allow_private, timeout)
+    store = _open_store(db)
+    try:
+        while True:
+            report = _guarded(lambda: run_ingest(store, feeds, config))
+            for err in report.errors:
+                _fail(str(err))
+            stamp = time.strftime("%H:%M:%S")
+            touched = ", ".join(map(str, report.touched[:10])) or "none"
+            click.echo(f"{stamp} {_report_line(report)}; stories updated: {touched}", err=True)
+            if once:
+                return
+            try:
+                time.sleep(interval)
+            except KeyboardInterrupt:
+                click.echo("stopped", err=True)
+                return
+    finally:
+        store.close()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -287,6 +287,22 @@ class Story:
     merged_into: int | None = None  # set when this story proved to be one with another
 
 
+@dataclass(frozen=True)
+class IngestReport:
+    """What one `crossread ingest` (or one poll of `crossread watch`) did to the store."""
+
+    read: int  # articles read from the sources
+    stored: int  # of those, newly stored
+    skipped: int  # already stored (same content hash): nothing done
+    copies: int  # stored as near-identical copies of a stored report
+    new_stories: int
+    joined: int  # joined an existing story as an independent report
+    merges: int  # stories that proved to be one with another
+    touched: tuple[int, ...]  # live stories whose membership changed
+    briefs_built: int
+    errors: tuple[ReadError, ...] = ()
+
+
 # --- JSON round trip -------------------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
+from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import BaseModel, Field
@@ -120,10 +120,15 @@ async def _from_form(text: str, urls: str, files: list[UploadFile],
     return [dataclasses.replace(a, index=i) for i, a in enumerate(articles)], errors
 
 
-def create_app(allow_private: bool = False) -> FastAPI:
+def create_app(allow_private: bool = False, db: str | None = None,
+               stories: bool = True) -> FastAPI:
+    """`db` is the story store (path or URL; None: $CROSSREAD_DB or the default file);
+    `stories=False` serves only the form and the API, with no store at all."""
     app = FastAPI(title="crossread", version=__version__,
                   description="Many news reports of one event in, one sourced brief out.")
     base = Config(allow_private=allow_private, timeout=10.0, max_bytes=MAX_TEXT)
+    if stories:
+        _story_routes(app, db, base)
 
     @app.get("/", response_class=HTMLResponse)
     def index() -> str:
@@ -183,3 +188,58 @@ def create_app(allow_private: bool = False) -> FastAPI:
         return JSONResponse(brief_dict(_brief(_from_payload(payload.articles), [], config)))
 
     return app
+
+
+PAGE = 50
+
+
+def _story_routes(app: FastAPI, db: str | None, base: Config) -> None:
+    """The stored stories: a list, each story's brief as a page, and both as JSON."""
+    from functools import lru_cache
+
+    from crossread.model import to_dict
+
+    @lru_cache(maxsize=1)
+    def store():  # opened at first use, so a form-only visit never touches the database
+        from crossread.store import open_store
+
+        return open_store(db)
+
+    def listing(limit: int, offset: int):
+        with store().transaction() as tx:
+            return tx.list_stories(limit=limit, offset=offset), tx.story_count()
+
+    def story_or_404(story_id: int) -> Brief:
+        from crossread.corpus import story_brief
+
+        found = story_brief(store(), story_id, base)
+        if found is None:
+            raise HTTPException(404, f"no story {story_id}")
+        return found
+
+    @app.get("/stories", response_class=HTMLResponse)
+    def stories_page(page: Annotated[int, Query(ge=1)] = 1) -> str:
+        rows, total = listing(PAGE, (page - 1) * PAGE)
+        return _env.get_template("stories.html.j2").render(
+            stories=rows, total=total, page=page, pages=max(1, -(-total // PAGE)))
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse)
+    def story_page(story_id: int) -> str:
+        from crossread.render.html import render_html
+
+        return render_html(story_or_404(story_id))
+
+    @app.get("/api/stories")
+    def api_stories(limit: Annotated[int, Query(ge=1, le=1000)] = PAGE,
+                    offset: Annotated[int, Query(ge=0)] = 0) -> JSONResponse:
+        """Live stories, most recently updated first: `[{id, headline, articles: [{id,
+        external_id, outlet, title, published, copy_of}], first_seen, last_seen}]`."""
+        rows, _total = listing(limit, offset)
+        return JSONResponse([to_dict(s) for s in rows])
+
+    @app.get("/api/stories/{story_id}")
+    def api_story(story_id: int) -> JSONResponse:
+        """The story's brief, the same document as `crossread brief --story ID -f json`."""
+        from crossread.render.json import brief_dict
+
+        return JSONResponse(brief_dict(story_or_404(story_id)))

@@ -1,0 +1,174 @@
+"""Corpus mode: sources → store → stories → briefs, touching only the stories that changed.
+
+Articles are read and cleaned, their features computed a batch at a time, and each batch is
+assigned to stories inside one database transaction: Ctrl-C or a crash loses at most the batch
+in flight, never anything committed before it, and never leaves a half-written story. A story's
+brief is rebuilt only when its membership changed since the brief was saved (a digest of the
+member ids and the brief settings says so), so a new report costs one story's brief, not the
+world's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+
+from crossread.clean import clean
+from crossread.config import Config
+from crossread.ingest import read_sources
+from crossread.model import (
+    SCHEMA_VERSION,
+    Article,
+    Brief,
+    IngestReport,
+    ReadError,
+    from_dict,
+    to_dict,
+)
+
+Progress = Callable[[str], None]
+BATCH = 64
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def ingest(store, sources: Iterable[str], config: Config, *, briefs: bool = True,
+           progress: Progress | None = None,
+           on_read: Callable[[int], None] | None = None) -> IngestReport:
+    """Read SOURCES and add every article to the store; see `ingest_articles`."""
+    articles, errors = read_sources(sources, config, progress)
+    if on_read:
+        on_read(len(articles))
+    return ingest_articles(store, articles, config, errors=errors, briefs=briefs,
+                           progress=progress)
+
+
+def ingest_articles(store, articles: Sequence[Article], config: Config, *,
+                    errors: Sequence[ReadError] = (), briefs: bool = True,
+                    progress: Progress | None = None, batch: int = BATCH) -> IngestReport:
+    """Clean, dedupe and cluster ARTICLES into the store, a transaction per batch; then rebuild
+    the briefs of the stories they touched (unless `briefs` is False: they are then built on
+    first request)."""
+    from crossread.stories.assign import assign
+    from crossread.stories.features import features
+
+    errs = list(errors)
+    counts = {"stored": 0, "skipped": 0, "copies": 0, "created": 0, "joined": 0, "merges": 0}
+    touched: dict[int, None] = {}  # insertion-ordered set
+    for lo in range(0, len(articles), batch):
+        chunk = []
+        for art in articles[lo:lo + batch]:
+            try:
+                chunk.append(clean(art))
+            except Exception as exc:  # one bad article must not sink the batch
+                errs.append(ReadError(art.source, f"cannot clean ({type(exc).__name__})"))
+        feats = features(chunk)
+        with store.transaction() as tx:
+            for art, feat in zip(chunk, feats, strict=True):
+                out = assign(tx, art, feat, now_utc())
+                if out.skipped:
+                    counts["skipped"] += 1
+                else:
+                    counts["stored"] += 1
+                    counts["copies"] += bool(out.copy_of)
+                    counts["created"] += out.created
+                    counts["joined"] += not out.created and not out.copy_of
+                    counts["merges"] += len(out.merged)
+                    touched[out.story_id] = None
+                    for gone in out.merged:
+                        touched.pop(gone, None)
+                if progress:
+                    progress(art.source)
+    built = 0
+    if briefs:
+        for story_id in _live(store, touched):
+            refresh_brief(store, story_id, config)
+            built += 1
+    return IngestReport(read=len(articles), stored=counts["stored"], skipped=counts["skipped"],
+                        copies=counts["copies"], new_stories=counts["created"],
+                        joined=counts["joined"], merges=counts["merges"],
+                        touched=tuple(_live(store, touched)), briefs_built=built,
+                        errors=tuple(errs))
+
+
+def _live(store, ids: Iterable[int]) -> list[int]:
+    """Stories merged away later in the same run are briefed under the story they joined."""
+    out: dict[int, None] = {}
+    with store.transaction() as tx:
+        for sid in ids:
+            story = tx.get_story(sid)
+            while story is not None and story.merged_into is not None:
+                story = tx.get_story(story.merged_into)
+            if story is not None:
+                out[story.id] = None
+    return list(out)
+
+
+def brief_digest(article_ids: Sequence[str], config: Config) -> str:
+    """What a stored brief was built from: when this changes the brief is stale."""
+    key = json.dumps([SCHEMA_VERSION, list(article_ids), config.entities, config.words,
+                      config.sentences])
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def story_brief(store, story_id: int, config: Config) -> Brief | None:
+    """The story's brief: the stored one when it is current, else rebuilt and saved. None when
+    there is no such story."""
+    with store.transaction() as tx:
+        story = tx.get_story(story_id)
+        if story is None:
+            return None
+        if story.merged_into is not None:
+            return story_brief(store, story.merged_into, config)
+        ids = [a.id for a in story.articles]
+        saved = tx.get_brief(story_id)
+    if saved is not None and saved[1] == brief_digest(ids, config):
+        return from_dict(Brief, json.loads(saved[0]))
+    return refresh_brief(store, story_id, config)
+
+
+def refresh_brief(store, story_id: int, config: Config) -> Brief:
+    """Analyse the story's independent reports (copies are noted, not counted as outlets that
+    agree), compare and summarise them, and save the brief and the story's neutral headline."""
+    from crossread.analyse import analyse
+    from crossread.pipeline import compare_articles
+    from crossread.summarise import summarise
+
+    with store.transaction() as tx:
+        story = tx.get_story(story_id)
+        if story is None:
+            raise KeyError(story_id)
+        members = tx.story_articles(story_id)
+    copy_of = {a.id: a.copy_of for a in story.articles if a.copy_of}
+    errors: list[ReadError] = []
+    done: list[Article] = []
+    for art in members:
+        if art.id in copy_of:
+            continue
+        try:
+            done.append(analyse(dataclasses.replace(art, index=len(done)), config))
+        except Exception as exc:
+            errors.append(ReadError(art.source, f"cannot analyse ({type(exc).__name__})"))
+    brief = summarise(compare_articles(done, errors), words=config.words,
+                      sentences=config.sentences)
+    outlets = {a.id: a.outlet for a in members}
+    brief = dataclasses.replace(brief, extra={
+        **brief.extra,
+        "story": story_id,
+        "copies": [{"article": cid, "outlet": outlets.get(cid), "copy_of": orig}
+                   for cid, orig in copy_of.items()],
+    })
+    digest = brief_digest([a.id for a in story.articles], config)
+    with store.transaction() as tx:
+        tx.save_brief(story_id, json.dumps(to_dict(brief), ensure_ascii=False), digest,
+                      now_utc())
+        if brief.title:
+            states = tx.story_states([story_id])
+            if states:
+                tx.save_story_state(states[0], brief.title)
+    return brief
