@@ -1,0 +1,46 @@
+"""Values in and out of columns: numpy arrays as bytes, the Article record as JSON."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+import numpy as np
+
+from crossread.model import Article, from_dict, to_dict
+
+# fixed byte order, so a database file means the same on every machine
+VECTOR_DTYPE = np.dtype("<f4")
+SIGNATURE_DTYPE = np.dtype("<u8")
+
+
+def vector_bytes(vector: Any) -> bytes:
+    return np.asarray(vector, dtype=VECTOR_DTYPE).tobytes()
+
+
+def vector_from(data: bytes | None) -> np.ndarray:
+    """float32 array (writable: the clusterer adds to centroids in place); empty for NULL."""
+    if data is None:
+        return np.zeros(0, dtype=np.float32)
+    return np.frombuffer(data, dtype=VECTOR_DTYPE).astype(np.float32)
+
+
+def signature_bytes(signature: Any) -> bytes:
+    return np.asarray(signature, dtype=SIGNATURE_DTYPE).tobytes()
+
+
+def signature_from(data: bytes) -> np.ndarray:
+    return np.frombuffer(data, dtype=SIGNATURE_DTYPE).astype(np.uint64)
+
+
+def article_record(article: Article) -> str:
+    """The Article as JSON, without sentences (rebuilt on demand) and without the text (its own
+    column)."""
+    return json.dumps(
+        to_dict(dataclasses.replace(article, text="", sentences=())), ensure_ascii=False
+    )
+
+
+def article_from(record: str, text: str) -> Article:
+    return dataclasses.replace(from_dict(Article, json.loads(record)), text=text)

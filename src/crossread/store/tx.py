@@ -1,0 +1,450 @@
+"""One transaction on the store: the StoryIndex the clusterer asks, and the reads the CLI and the
+web app need.
+
+Orderings the protocol leaves open, fixed here so results are reproducible:
+band_candidates ties → article id; key_candidates ties → most recently joined story, then the
+higher id; stories and members in join order (a store-wide sequence, not the clock, which ties
+within a batch).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from crossread.model import SCHEMA_VERSION, Article, DocFeatures, Story, StoryArticle, StoryState
+from crossread.store import codec
+from crossread.store.schema import (
+    article_bands,
+    article_keys,
+    articles,
+    briefs,
+    memberships,
+    merges,
+    stories,
+    story_keys,
+)
+
+_LIVE = stories.c.merged_into.is_(None)
+
+
+@dataclass(frozen=True)
+class MergeRecord:
+    """One merge: story `from_story` proved to be story `into_story`."""
+
+    id: int
+    from_story: int
+    into_story: int
+    reason: str
+    at: str
+
+
+class Tx:
+    """Everything here runs inside the `Store.transaction()` that made it; nothing is visible to
+    others until that transaction commits."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._db = connection
+        self._insert = (
+            postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+        )
+
+    # --- StoryIndex: reads ------------------------------------------------------------------
+
+    def band_candidates(self, bands: Sequence[int], limit: int = 50) -> list[tuple[str, Any]]:
+        if not bands or limit <= 0:
+            return []
+        b = article_bands.c
+        # one (band, hash) equality per band: both engines answer an OR of these from the
+        # primary key index, one range per term
+        match = sa.or_(
+            *(sa.and_(b.band == band, b.hash == int(value)) for band, value in enumerate(bands))
+        )
+        shared = sa.func.count().label("shared")
+        top = (
+            sa.select(b.article_id, shared)
+            .where(match)
+            .group_by(b.article_id)
+            .order_by(shared.desc(), b.article_id)
+            .limit(limit)
+            .subquery()
+        )
+        rows = self._db.execute(
+            sa.select(top.c.article_id, articles.c.signature)
+            .join(articles, articles.c.id == top.c.article_id)
+            .order_by(top.c.shared.desc(), top.c.article_id)
+        )
+        return [(row.article_id, codec.signature_from(row.signature)) for row in rows]
+
+    def story_of(self, article_id: str) -> int | None:
+        story_id = self._db.scalar(
+            sa.select(memberships.c.story_id).where(memberships.c.article_id == article_id)
+        )
+        # merges move members and repoint older merges, so this is at most one hop; the loop
+        # (with its guard) only makes the answer right whatever the history
+        seen: set[int] = set()
+        while story_id is not None and story_id not in seen:
+            seen.add(story_id)
+            into = self._db.scalar(sa.select(stories.c.merged_into).where(stories.c.id == story_id))
+            if into is None:
+                return story_id
+            story_id = into
+        return story_id
+
+    def key_candidates(self, keys: Sequence[str], limit: int = 50) -> list[int]:
+        keys = list(dict.fromkeys(keys))
+        if not keys or limit <= 0:
+            return []
+        shared = sa.func.count().label("shared")
+        query = (
+            sa.select(story_keys.c.story_id)
+            .join(stories, stories.c.id == story_keys.c.story_id)
+            .where(story_keys.c.key.in_(keys), _LIVE)
+            .group_by(story_keys.c.story_id, stories.c.last_seen)
+            .order_by(shared.desc(), stories.c.last_seen.desc(), story_keys.c.story_id.desc())
+            .limit(limit)
+        )
+        return list(self._db.scalars(query))
+
+    def recent_stories(self, limit: int = 50) -> list[int]:
+        query = (
+            sa.select(stories.c.id)
+            .where(_LIVE)
+            .order_by(stories.c.last_seen.desc(), stories.c.id.desc())
+            .limit(limit)
+        )
+        return list(self._db.scalars(query))
+
+    def key_story_counts(self, keys: Sequence[str]) -> dict[str, int]:
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return {}
+        query = (
+            sa.select(story_keys.c.key, sa.func.count())
+            .join(stories, stories.c.id == story_keys.c.story_id)
+            .where(story_keys.c.key.in_(keys), _LIVE)
+            .group_by(story_keys.c.key)
+        )
+        return {key: count for key, count in self._db.execute(query)}
+
+    def story_count(self) -> int:
+        return self._db.scalar(sa.select(sa.func.count()).select_from(stories).where(_LIVE)) or 0
+
+    def story_states(self, ids: Sequence[int]) -> list[StoryState]:
+        """In the order of `ids`. A story never saved with `save_story_state` has an empty
+        centroid (size 0)."""
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return []
+        rows = {
+            row.id: row
+            for row in self._db.execute(sa.select(stories).where(stories.c.id.in_(ids), _LIVE))
+        }
+        keys: dict[int, dict[str, int]] = {story_id: {} for story_id in rows}
+        if rows:
+            key_rows = self._db.execute(
+                sa.select(story_keys.c.story_id, story_keys.c.key, story_keys.c.count)
+                .where(story_keys.c.story_id.in_(list(rows)))
+                .order_by(story_keys.c.story_id, story_keys.c.key)
+            )
+            for story_id, key, count in key_rows:
+                keys[story_id][key] = count
+        return [
+            StoryState(
+                id=row.id,
+                centroid=codec.vector_from(row.centroid),
+                size=row.size,
+                keys=keys[row.id],
+                first_published=row.first_published,
+                last_published=row.last_published,
+            )
+            for story_id in ids
+            if (row := rows.get(story_id)) is not None
+        ]
+
+    # --- StoryIndex: writes -----------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        found = self._db.scalar(sa.select(articles.c.id).where(articles.c.id == article_id))
+        return found is not None
+
+    def new_story(self, now: str) -> int:
+        result = self._db.execute(
+            sa.insert(stories).values(first_seen=now, last_seen=now, size=0)
+        )
+        return int(result.inserted_primary_key[0])
+
+    def add_article(self, article: Article, features: DocFeatures, story_id: int,
+                    copy_of: str | None, now: str) -> None:
+        """A no-op when `article.id` is already stored (even by a concurrent transaction)."""
+        if features.article_id != article.id:
+            raise ValueError(f"features of {features.article_id} given for article {article.id}")
+        inserted = self._db.execute(
+            self._insert(articles)
+            .values(
+                id=article.id,
+                external_id=article.external_id,
+                source=article.source,
+                outlet=article.outlet,
+                url=article.url,
+                title=article.title,
+                published=article.published,
+                text=article.text,
+                record=codec.article_record(article),
+                ingested_at=now,
+                copy_of=copy_of,
+                vector=codec.vector_bytes(features.vector),
+                signature=codec.signature_bytes(features.signature),
+            )
+            .on_conflict_do_nothing(index_elements=["id"])
+            .returning(articles.c.id)
+        ).first()
+        if inserted is None:  # stored already
+            return
+        if features.keys:
+            self._db.execute(
+                sa.insert(article_keys),
+                [{"article_id": article.id, "key": key} for key in dict.fromkeys(features.keys)],
+            )
+        if features.bands:
+            self._db.execute(
+                sa.insert(article_bands),
+                [
+                    {"band": band, "hash": int(value), "article_id": article.id}
+                    for band, value in enumerate(features.bands)
+                ],
+            )
+        next_seq = sa.select(
+            sa.literal(article.id, sa.Text),
+            sa.literal(story_id, sa.Integer),
+            sa.literal(now, sa.Text),
+            sa.func.coalesce(sa.func.max(memberships.c.seq), 0) + 1,
+        )
+        self._db.execute(
+            sa.insert(memberships).from_select(
+                ["article_id", "story_id", "joined_at", "seq"], next_seq
+            )
+        )
+        self._db.execute(
+            sa.update(stories).where(stories.c.id == story_id).values(last_seen=now)
+        )
+
+    def save_story_state(self, state: StoryState, headline: str | None) -> None:
+        """Also writes `headline` (None clears it). Only the keys whose count changed are
+        written: a big story's hundreds of keys are not rewritten for every new member."""
+        updated = self._db.execute(
+            sa.update(stories)
+            .where(stories.c.id == state.id)
+            .values(
+                headline=headline,
+                centroid=codec.vector_bytes(state.centroid),
+                size=state.size,
+                first_published=state.first_published,
+                last_published=state.last_published,
+            )
+        )
+        if updated.rowcount == 0:
+            raise ValueError(f"no story {state.id}")
+        old = dict(
+            self._db.execute(
+                sa.select(story_keys.c.key, story_keys.c.count).where(
+                    story_keys.c.story_id == state.id
+                )
+            ).all()
+        )
+        new = {key: int(count) for key, count in state.keys.items() if count > 0}
+        gone = [key for key in old if key not in new]
+        if gone:
+            self._db.execute(
+                sa.delete(story_keys).where(
+                    story_keys.c.story_id == state.id, story_keys.c.key.in_(gone)
+                )
+            )
+        changed = [
+            {"b_story": state.id, "b_key": key, "b_count": count}
+            for key, count in new.items()
+            if key in old and old[key] != count
+        ]
+        if changed:
+            self._db.execute(
+                sa.update(story_keys)
+                .where(
+                    story_keys.c.story_id == sa.bindparam("b_story"),
+                    story_keys.c.key == sa.bindparam("b_key"),
+                )
+                .values(count=sa.bindparam("b_count")),
+                changed,
+            )
+        added = [
+            {"story_id": state.id, "key": key, "count": count}
+            for key, count in new.items()
+            if key not in old
+        ]
+        if added:
+            self._db.execute(sa.insert(story_keys), added)
+
+    def merge_stories(self, from_id: int, into_id: int, reason: str, now: str) -> None:
+        """Also widens `into_id`'s first_seen/last_seen to cover both, drops `from_id`'s keys
+        and brief (a merged story is never a candidate nor shown as a story of its own)."""
+        if from_id == into_id:
+            raise ValueError(f"cannot merge story {from_id} into itself")
+        rows = {
+            row.id: row
+            for row in self._db.execute(
+                sa.select(stories.c.id, stories.c.merged_into, stories.c.first_seen,
+                          stories.c.last_seen).where(stories.c.id.in_([from_id, into_id]))
+            )
+        }
+        for story_id in (from_id, into_id):
+            if story_id not in rows:
+                raise ValueError(f"no story {story_id}")
+            if rows[story_id].merged_into is not None:
+                raise ValueError(f"story {story_id} is already merged")
+        source, target = rows[from_id], rows[into_id]
+        self._db.execute(
+            sa.update(memberships)
+            .where(memberships.c.story_id == from_id)
+            .values(story_id=into_id)
+        )
+        # stories merged into `from_id` earlier now point straight at the live one
+        self._db.execute(
+            sa.update(stories)
+            .where(sa.or_(stories.c.merged_into == from_id, stories.c.id == from_id))
+            .values(merged_into=into_id)
+        )
+        self._db.execute(
+            sa.update(stories)
+            .where(stories.c.id == into_id)
+            .values(
+                first_seen=min(source.first_seen, target.first_seen),
+                last_seen=max(source.last_seen, target.last_seen),
+            )
+        )
+        self._db.execute(sa.delete(story_keys).where(story_keys.c.story_id == from_id))
+        self._db.execute(sa.delete(briefs).where(briefs.c.story_id == from_id))
+        self._db.execute(
+            sa.insert(merges).values(from_story=from_id, into_story=into_id, reason=reason, at=now)
+        )
+
+    # --- reads for the CLI and the web app ------------------------------------------------
+
+    def list_stories(self, limit: int | None = None, offset: int = 0) -> list[Story]:
+        """Live stories, the most recently joined first, each with its members in join order."""
+        query = (
+            sa.select(stories)
+            .where(_LIVE)
+            .order_by(stories.c.last_seen.desc(), stories.c.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        rows = list(self._db.execute(query))
+        members = self._members([row.id for row in rows])
+        return [self._story(row, members.get(row.id, [])) for row in rows]
+
+    def get_story(self, story_id: int) -> Story | None:
+        """Any story, live or merged; a merged one has `merged_into` set and no members (they
+        moved to the story it was merged into)."""
+        row = self._db.execute(sa.select(stories).where(stories.c.id == story_id)).first()
+        if row is None:
+            return None
+        return self._story(row, self._members([story_id]).get(story_id, []))
+
+    def story_articles(self, story_id: int) -> list[Article]:
+        """The members as stored, in join order: raw text exact, `sentences` empty, `index` as
+        at ingestion (renumber before building a brief). Copies are included: `copies()` tells
+        them apart."""
+        rows = self._db.execute(
+            sa.select(articles.c.record, articles.c.text)
+            .join(memberships, memberships.c.article_id == articles.c.id)
+            .where(memberships.c.story_id == story_id)
+            .order_by(memberships.c.seq, memberships.c.article_id)
+        )
+        return [codec.article_from(record, text) for record, text in rows]
+
+    def copies(self, story_id: int) -> dict[str, str]:
+        """Members that are near-identical copies: copy's id → id of the article it copies."""
+        rows = self._db.execute(
+            sa.select(articles.c.id, articles.c.copy_of)
+            .join(memberships, memberships.c.article_id == articles.c.id)
+            .where(memberships.c.story_id == story_id, articles.c.copy_of.is_not(None))
+        )
+        return dict(rows.all())
+
+    def article_count(self) -> int:
+        return self._db.scalar(sa.select(sa.func.count()).select_from(articles)) or 0
+
+    def save_brief(self, story_id: int, json_text: str, digest: str, now: str) -> None:
+        """Replaces the story's brief; stamped with the model's SCHEMA_VERSION."""
+        values = {
+            "story_id": story_id,
+            "json": json_text,
+            "digest": digest,
+            "built_at": now,
+            "schema_version": SCHEMA_VERSION,
+        }
+        upsert = self._insert(briefs).values(values)
+        self._db.execute(
+            upsert.on_conflict_do_update(
+                index_elements=["story_id"],
+                set_={name: upsert.excluded[name] for name in values if name != "story_id"},
+            )
+        )
+
+    def get_brief(self, story_id: int) -> tuple[str, str, str] | None:
+        """(json, digest, built_at), or None when there is none or it was built for another
+        schema version of the model (so it has to be rebuilt)."""
+        row = self._db.execute(
+            sa.select(briefs.c.json, briefs.c.digest, briefs.c.built_at, briefs.c.schema_version)
+            .where(briefs.c.story_id == story_id)
+        ).first()
+        if row is None or row.schema_version != SCHEMA_VERSION:
+            return None
+        return row.json, row.digest, row.built_at
+
+    def merges(self) -> list[MergeRecord]:
+        """Every merge, oldest first."""
+        rows = self._db.execute(sa.select(merges).order_by(merges.c.id))
+        return [MergeRecord(r.id, r.from_story, r.into_story, r.reason, r.at) for r in rows]
+
+    # --- helpers ----------------------------------------------------------------------------
+
+    def _members(self, story_ids: list[int]) -> dict[int, list[StoryArticle]]:
+        if not story_ids:
+            return {}
+        a = articles.c
+        rows = self._db.execute(
+            sa.select(memberships.c.story_id, a.id, a.external_id, a.outlet, a.title,
+                      a.published, a.copy_of)
+            .join(articles, a.id == memberships.c.article_id)
+            .where(memberships.c.story_id.in_(story_ids))
+            .order_by(memberships.c.story_id, memberships.c.seq, a.id)
+        )
+        members: dict[int, list[StoryArticle]] = {}
+        for row in rows:
+            members.setdefault(row.story_id, []).append(
+                StoryArticle(
+                    id=row.id,
+                    external_id=row.external_id,
+                    outlet=row.outlet,
+                    title=row.title,
+                    published=row.published,
+                    copy_of=row.copy_of,
+                )
+            )
+        return members
+
+    @staticmethod
+    def _story(row: Any, members: list[StoryArticle]) -> Story:
+        return Story(
+            id=row.id,
+            headline=row.headline,
+            articles=tuple(members),
+            first_seen=row.first_seen,
+            last_seen=row.last_seen,
+            merged_into=row.merged_into,
+        )
