@@ -1,0 +1,186 @@
+"""The one similarity between an article and a story, and the decision it drives.
+
+A story is scored like an article: an article is a story of one (`as_state`), so the same
+`similarity` compares an article with a story, two stories (for merges) and two articles (the
+pairs benchmark). It adds three things:
+
+* the cosine of the embeddings (the story's centroid is the sum of its members' vectors);
+* the names both mention, each weighted by its IDF over live stories and by the share of
+  members naming it, as a weighted overlap coefficient in [0, 1] — a rare shared name says
+  "same story" far more than "Washington" does;
+* a penalty growing with the days between the two when both have dates; unknown dates are
+  neutral, because many feeds carry none.
+
+`THRESHOLD` and the weights were chosen on the tune half of the Multi-News dev stories (split
+by a hash of the gold story id, see benchmarks/cluster_quality.py); the SemEval pairs were not
+used to choose anything.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from crossread.model import DocFeatures, StoryState
+from crossread.stories.index import StoryIndex
+
+W_KEYS = 0.5
+W_TIME = 0.3  # the most days apart can take off
+TIME_SCALE_DAYS = 4.0  # a week apart costs most of W_TIME; the next day costs little
+THRESHOLD = 0.65
+# Two stories an article joins equally well merge when they also nearly match each other: the
+# article is the missing evidence. Without the margin a merge could only follow centroid drift,
+# since two stories that already matched would have been one from the start.
+MERGE_MARGIN = 0.05
+CANDIDATES = 50
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Where an article goes. `story_id` None means a new story; otherwise `state` is the
+    story's state with the article added, and every id in `merges` is to be merged into
+    `story_id` (`state` already combines them)."""
+
+    story_id: int | None
+    score: float
+    state: StoryState | None = None
+    merges: tuple[int, ...] = ()
+
+
+def as_state(f: DocFeatures, story_id: int = -1) -> StoryState:
+    """A story of one article."""
+    return StoryState(
+        id=story_id, centroid=np.asarray(f.vector, dtype=np.float32).copy(), size=1,
+        keys={k: 1 for k in f.keys}, first_published=f.published, last_published=f.published,
+    )
+
+
+def add_member(state: StoryState, f: DocFeatures) -> StoryState:
+    return combine(state, as_state(f, state.id))
+
+
+def combine(a: StoryState, b: StoryState) -> StoryState:
+    """The state of one story holding the members of both; it keeps `a`'s id."""
+    keys = dict(a.keys)
+    for k, n in b.keys.items():
+        keys[k] = keys.get(k, 0) + n
+    firsts = [d for d in (a.first_published, b.first_published) if d]
+    lasts = [d for d in (a.last_published, b.last_published) if d]
+    return StoryState(
+        id=a.id,
+        centroid=(np.asarray(a.centroid, dtype=np.float32)
+                  + np.asarray(b.centroid, dtype=np.float32)),
+        size=a.size + b.size, keys=keys,
+        first_published=min(firsts) if firsts else None,
+        last_published=max(lasts) if lasts else None,
+    )
+
+
+def idf(key_counts: Mapping[str, int], total: int) -> dict[str, float]:
+    """IDF of each key over `total` stories (or documents). Even a key every story names keeps a
+    little weight, so that with one or two stories so far, names still count."""
+    return {k: math.log((total + 1) / (n + 1)) + 0.1 for k, n in key_counts.items()}
+
+
+def similarity(a: StoryState, b: StoryState, weights: Mapping[str, float]) -> float:
+    """Embedding cosine + W_KEYS × shared-name overlap − date penalty. Keys missing from
+    `weights` are treated as seen nowhere else (the rarest)."""
+    ca = np.asarray(a.centroid, dtype=np.float32)
+    cb = np.asarray(b.centroid, dtype=np.float32)
+    norm = float(np.linalg.norm(ca) * np.linalg.norm(cb))
+    cos = float(ca @ cb) / norm if norm > 0 else 0.0
+    return cos + W_KEYS * key_overlap(a, b, weights) - time_penalty(a, b)
+
+
+def key_overlap(a: StoryState, b: StoryState, weights: Mapping[str, float]) -> float:
+    if not a.keys or not b.keys or not a.size or not b.size:
+        return 0.0
+    rare = max(weights.values(), default=1.0)
+    mass_a = mass_b = shared = 0.0
+    for k, n in a.keys.items():
+        w = weights.get(k, rare)
+        fa = n / a.size
+        mass_a += w * fa
+        m = b.keys.get(k)
+        if m:
+            shared += w * min(fa, m / b.size)
+    for k, n in b.keys.items():
+        mass_b += weights.get(k, rare) * n / b.size
+    low = min(mass_a, mass_b)
+    return shared / low if low > 0 else 0.0
+
+
+def time_penalty(a: StoryState, b: StoryState) -> float:
+    gap = days_apart(a, b)
+    if gap is None:
+        return 0.0
+    return W_TIME * (1.0 - math.exp(-gap / TIME_SCALE_DAYS))
+
+
+def days_apart(a: StoryState, b: StoryState) -> int | None:
+    """Days between the two published ranges (0 when they overlap), None if either is undated."""
+    try:
+        a0, a1 = _day(a.first_published), _day(a.last_published)
+        b0, b1 = _day(b.first_published), _day(b.last_published)
+    except ValueError:
+        return None
+    if None in (a0, a1, b0, b1):
+        return None
+    assert a0 and a1 and b0 and b1
+    return max(0, (b0 - a1).days, (a0 - b1).days)
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None
+
+
+def pair_similarity(a: DocFeatures, b: DocFeatures, key_df: Mapping[str, int] | None = None,
+                    n_docs: int = 0) -> float:
+    """The same score between two articles; `key_df` (documents naming each key, out of
+    `n_docs`) weights the names as story counts do in `decide`."""
+    weights = idf(key_df or {}, n_docs) if key_df else {}
+    return similarity(as_state(a), as_state(b), weights)
+
+
+def decide(index: StoryIndex, f: DocFeatures, threshold: float | None = None) -> Decision:
+    """The best live story for the article among those naming its keys and the most recently
+    joined, or a new story when none reaches `threshold`. Other stories the article also
+    reaches that (nearly) reach the best one too are the same story: they are merged into the
+    oldest.
+    `threshold` defaults to THRESHOLD as it is when called."""
+    threshold = THRESHOLD if threshold is None else threshold
+    ids = list(dict.fromkeys(index.key_candidates(f.keys, CANDIDATES)
+                             + index.recent_stories(CANDIDATES)))
+    states = index.story_states(ids)
+    if not states:
+        return Decision(None, 0.0)
+    keys = _all_keys(f.keys, states)
+    counts = index.key_story_counts(keys)
+    weights = idf({k: counts.get(k, 0) for k in keys}, index.story_count())
+    me = as_state(f)
+    scored = sorted(((similarity(me, s, weights), -s.id, s) for s in states),
+                    key=lambda x: (x[0], x[1]), reverse=True)
+    best_score, _, best = scored[0]
+    if best_score < threshold:
+        return Decision(None, best_score)
+    near = threshold - MERGE_MARGIN
+    group = [best] + [s for sc, _, s in scored[1:]
+                      if sc >= threshold and similarity(best, s, weights) >= near]
+    group.sort(key=lambda s: s.id)
+    into = group[0]
+    state = into
+    for other in group[1:]:
+        state = combine(state, other)
+    return Decision(into.id, best_score, add_member(state, f),
+                    tuple(s.id for s in group[1:]))
+
+
+def _all_keys(keys: Iterable[str], states: Sequence[StoryState]) -> list[str]:
+    out = dict.fromkeys(keys)
+    for s in states:
+        out.update(dict.fromkeys(s.keys))
+    return list(out)

@@ -1,0 +1,223 @@
+"""Corpus mode on short articles written for the tests: copies, stories, merges, stable ids."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from crossread.clean import clean
+from crossread.ingest.identity import content_id
+from crossread.model import Article, DocFeatures
+from crossread.stories import cluster
+from crossread.stories.assign import assign, cluster_corpus
+from crossread.stories.cluster import as_state, pair_similarity
+from crossread.stories.dedupe import find_copy
+from crossread.stories.features import BANDS, NUM_PERM, features, normalise_name
+from crossread.stories.memory import MemoryIndex
+
+NOW = "2026-03-01T12:00:00+00:00"
+
+QUAKE = (
+    "A magnitude 6.4 earthquake struck near the Turkish city of Malatya early on Tuesday, "
+    "collapsing at least 40 buildings and killing 12 people, the disaster agency AFAD said. "
+    "Rescue teams from Ankara and Istanbul worked through the night in freezing rain to reach "
+    "families trapped under concrete slabs. Interior Minister Ali Yerlikaya said 300 people were "
+    "injured and that aftershocks of up to magnitude 4.8 had rattled the province. Schools in "
+    "Malatya will stay closed for a week while engineers inspect damaged buildings."
+)
+QUAKE_REWORDED = (
+    "At least twelve people died when a strong earthquake hit Malatya province in eastern "
+    "Turkey before dawn on Tuesday, AFAD, the country's disaster authority, reported. Dozens of "
+    "buildings fell and rescuers sent from Istanbul and Ankara searched the rubble in cold rain "
+    "for survivors. Yerlikaya, the interior minister, put the number of injured at 300 and "
+    "warned residents to stay out of cracked homes as aftershocks continued."
+)
+ELECTION = (
+    "Voters in Istanbul went to the polls on Sunday to choose a new mayor in a race seen as a "
+    "test for the governing party, with turnout above 80 percent by mid-afternoon according to "
+    "the election board. The opposition candidate promised cheaper public transport and new "
+    "housing, while the ruling party's candidate campaigned on infrastructure projects. Results "
+    "are expected late in the evening, and both campaigns said they would hold rallies in "
+    "Ankara and Istanbul afterwards."
+)
+BRIDGE = (
+    "Rescue workers who spent the week digging through the rubble in Malatya after the "
+    "earthquake that killed twelve people were honoured in Ankara on Friday. AFAD said the "
+    "magnitude 6.4 quake had damaged 40 buildings, and Interior Minister Ali Yerlikaya thanked "
+    "the rescue teams from Istanbul who searched collapsed homes in freezing rain for survivors. "
+    "Engineers are still inspecting schools in the province, which remain closed."
+)
+
+
+def art(text: str, title: str | None = None, published: str | None = None,
+        outlet: str = "x") -> Article:
+    full = f"{title}\n\n{text}" if title else text
+    body_start = len(title) + 2 if title else 0
+    return clean(Article(index=0, id=content_id(full), text=full, source=outlet, outlet=outlet,
+                         title=title, raw_title=title, published=published,
+                         body_start=body_start))
+
+
+def feats(a: Article) -> DocFeatures:
+    return features([a])[0]
+
+
+def put(index: MemoryIndex, a: Article):
+    return assign(index, a, feats(a), NOW)
+
+
+# --- features -------------------------------------------------------------------------------
+
+def test_features_are_deterministic_and_shaped() -> None:
+    a = art(QUAKE, "Quake kills 12 in Malatya", "2026-02-03")
+    f1, f2 = feats(a), features([a])[0]
+    assert f1.signature.dtype == np.uint64 and f1.signature.shape == (NUM_PERM,)
+    assert np.array_equal(f1.signature, f2.signature) and f1.bands == f2.bands
+    assert len(f1.bands) == BANDS and all(-2**63 <= b < 2**63 for b in f1.bands)
+    assert abs(float(np.linalg.norm(f1.vector)) - 1.0) < 1e-5
+    assert list(f1.keys) == sorted(set(f1.keys))
+    assert {"malatya", "ali yerlikaya", "afad"} <= set(f1.keys)
+    assert not any("minister" in k for k in f1.keys)
+    assert f1.published == "2026-02-03"
+
+
+@pytest.mark.parametrize("variant", ["Kim Jong-un", "Kim Jong Un", "KIM JONG UN",
+                                     "Kim Jong Un's", "Kim Jong-un’s"])
+def test_name_variants_share_one_key(variant: str) -> None:
+    assert normalise_name(variant) == "kim jong un"
+
+
+def test_a_word_capitalised_by_position_is_not_a_name() -> None:
+    a = art("Police said the march was peaceful. The police then left the square near the "
+            "Brandenburg Gate, where Angela Merkel had spoken.")
+    keys = set(feats(a).keys)
+    assert "police" not in keys
+    assert {"brandenburg gate", "angela merkel"} <= keys
+
+
+# --- copies ---------------------------------------------------------------------------------
+
+def test_a_syndicated_copy_with_another_headline_and_footer_is_a_copy() -> None:
+    index = MemoryIndex()
+    original = art(QUAKE, "Earthquake in Turkey kills 12", outlet="wire")
+    first = put(index, original)
+    copy = art(QUAKE + "\n\nThis story was provided by our news partners. Follow us on "
+               "Twitter for updates.", "Twelve dead as quake hits Malatya", outlet="local")
+    assert find_copy(index, feats(copy)) == original.id
+    out = put(index, copy)
+    assert out.action == "copy" and out.copy_of == original.id and out.story_id == first.story_id
+    # a copy is not another outlet's account: the story state is untouched
+    (state,) = index.story_states([first.story_id])
+    assert state.size == 1
+
+
+def test_a_reworded_report_is_not_a_copy() -> None:
+    index = MemoryIndex()
+    put(index, art(QUAKE))
+    assert find_copy(index, feats(art(QUAKE_REWORDED))) is None
+
+
+def test_short_texts_are_never_copies() -> None:
+    index = MemoryIndex()
+    put(index, art("Storm warning for Friday."))
+    f = feats(art("Storm warning for Friday!"))
+    assert f.bands == () and find_copy(index, f) is None
+
+
+# --- the similarity ---------------------------------------------------------------------------
+
+def test_same_event_differently_worded_joins() -> None:
+    index = MemoryIndex()
+    first = put(index, art(QUAKE, "Quake kills 12 in Turkey"))
+    second = put(index, art(QUAKE_REWORDED, "Twelve die in Malatya earthquake"))
+    assert first.action == "created"
+    assert second.action == "joined" and second.story_id == first.story_id
+
+
+def test_different_events_sharing_common_names_stay_apart() -> None:
+    index = MemoryIndex()
+    quake = put(index, art(QUAKE, "Quake kills 12 in Turkey"))
+    vote = put(index, art(ELECTION, "Istanbul votes for a new mayor"))
+    assert vote.action == "created" and vote.story_id != quake.story_id
+
+
+def test_dates_far_apart_lower_the_score_and_unknown_dates_are_neutral() -> None:
+    a = feats(art(QUAKE, published="2026-02-03"))
+    near = feats(art(QUAKE_REWORDED, published="2026-02-04"))
+    far = dataclasses.replace(near, published="2026-05-20")
+    undated = dataclasses.replace(near, published=None)
+    same_day = dataclasses.replace(near, published="2026-02-03")
+    assert pair_similarity(a, far) < pair_similarity(a, near) - 0.1
+    assert pair_similarity(a, undated) == pytest.approx(pair_similarity(a, same_day))
+
+
+def test_pair_similarity_is_the_story_score_of_a_story_of_one() -> None:
+    a, b = feats(art(QUAKE)), feats(art(QUAKE_REWORDED))
+    assert pair_similarity(a, b) == pytest.approx(
+        cluster.similarity(as_state(a), as_state(b), {}))
+    assert pair_similarity(a, b) == pytest.approx(pair_similarity(b, a))
+
+
+# --- merges, ids, idempotence -------------------------------------------------------------------
+
+def test_a_bridging_article_merges_two_stories() -> None:
+    # Vectors placed by hand: two reports just under the threshold apart, and a third between
+    # them, close to both. Names and copies play no part (no keys, no bands).
+    t = cluster.THRESHOLD
+    angle = np.arccos(t - cluster.MERGE_MARGIN / 2)
+    a = _synthetic("a", np.array([1.0, 0.0]))
+    b = _synthetic("b", np.array([np.cos(angle), np.sin(angle)]))
+    bridge = _synthetic("bridge", np.array([np.cos(angle / 2), np.sin(angle / 2)]))
+    index = MemoryIndex()
+    s1 = assign(index, *a, NOW)
+    s2 = assign(index, *b, NOW)
+    assert s2.action == "created" and s1.story_id != s2.story_id
+    out = assign(index, *bridge, NOW)
+    assert out.action == "joined" and out.story_id == s1.story_id and out.merged == (s2.story_id,)
+    assert index.story_of("b") == s1.story_id
+    (state,) = index.story_states([s1.story_id])
+    assert state.size == 3
+    assert index.story_states([s2.story_id]) == []
+    assert index.story_count() == 1
+    assert index.merges[0][:2] == (s2.story_id, s1.story_id)
+
+
+def _synthetic(name: str, xy: np.ndarray) -> tuple[Article, DocFeatures]:
+    vec = np.zeros(8, dtype=np.float32)
+    vec[:2] = xy
+    sig = np.random.default_rng(len(name)).integers(0, 2**32, NUM_PERM, dtype=np.uint64)
+    a = Article(index=0, id=name, text=name, source=name, title=name)
+    return a, DocFeatures(name, vec, (), None, sig, ())
+
+
+def test_story_ids_are_stable_as_articles_arrive() -> None:
+    index = MemoryIndex()
+    quake = put(index, art(QUAKE, "Quake kills 12 in Turkey"))
+    vote = put(index, art(ELECTION, "Istanbul votes for a new mayor"))
+    later = put(index, art(QUAKE_REWORDED, "Twelve die in Malatya earthquake"))
+    assert later.story_id == quake.story_id
+    assert index.story_of(art(ELECTION, "Istanbul votes for a new mayor").id) == vote.story_id
+    assert [s.id for s in index.stories()] == [quake.story_id, vote.story_id]
+
+
+def test_assign_is_a_no_op_for_a_stored_article() -> None:
+    index = MemoryIndex()
+    a = art(QUAKE, "Quake kills 12 in Turkey")
+    first = put(index, a)
+    before = (index.story_states([first.story_id]), index.stories(), index.story_count())
+    again = put(index, a)
+    assert again.action == "skipped" and again.story_id == first.story_id
+    after = (index.story_states([first.story_id]), index.stories(), index.story_count())
+    assert repr(before) == repr(after)
+
+
+def test_cluster_corpus_is_deterministic_and_dated_order() -> None:
+    arts = [art(ELECTION, "Istanbul votes", "2026-02-05"), art(QUAKE, "Quake", "2026-02-03"),
+            art(QUAKE_REWORDED, "Malatya quake", "2026-02-04")]
+    index, outcomes = cluster_corpus(arts, now=NOW)
+    # the earliest report opens story 1 even though it came second
+    assert [o.story_id for o in outcomes] == [2, 1, 1]
+    again, _ = cluster_corpus(arts, now=NOW)
+    assert again.assignments() == index.assignments()
