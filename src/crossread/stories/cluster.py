@@ -28,10 +28,10 @@ import numpy as np
 from crossread.model import DocFeatures, StoryState
 from crossread.stories.index import StoryIndex
 
-W_KEYS = 0.5
+W_KEYS = 1.0
 W_TIME = 0.3  # the most days apart can take off
 TIME_SCALE_DAYS = 4.0  # a week apart costs most of W_TIME; the next day costs little
-THRESHOLD = 0.65
+THRESHOLD = 0.75
 # Two stories an article joins equally well merge when they also nearly match each other: the
 # article is the missing evidence. Without the margin a merge could only follow centroid drift,
 # since two stories that already matched would have been one from the start.

@@ -1,0 +1,203 @@
+"""Story clustering against gold stories: B-cubed precision/recall/F1 and ARI.
+
+Data: ../shared/data/multinews/dev_clustering_docs.jsonl (313 articles of 105 Multi-News
+stories; no dates, so the time term is neutral here). Each article goes ONLINE through
+`assign` + `MemoryIndex` in a shuffled order, for several fixed seeds (mean and worst), and once
+through the batch `cluster_corpus`.
+
+No tuning on what is reported: the gold stories are split in two halves by a hash of their id.
+THRESHOLD and the weights in crossread.stories.cluster were chosen on the TUNE half only
+(`--tune` prints that grid); the table reports the TEST half, the one to quote, and all
+articles for reference.
+
+    .venv/bin/python benchmarks/cluster_quality.py [--tune]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import random
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import SHARED, one_core, require_data
+from crossread.clean import clean
+from crossread.ingest.identity import content_id
+from crossread.ingest.plaintext import read_plain
+from crossread.model import Article, DocFeatures
+from crossread.stories import cluster
+from crossread.stories.assign import assign, cluster_corpus
+from crossread.stories.features import features
+from crossread.stories.memory import MemoryIndex
+
+DOCS = Path("data") / "multinews" / "dev_clustering_docs.jsonl"
+SEEDS = (0, 1, 2, 3, 4)
+NOW = "2026-01-01T00:00:00+00:00"
+
+
+def half(gold_story: str) -> str:
+    return "tune" if hashlib.sha256(gold_story.encode()).digest()[0] % 2 == 0 else "test"
+
+
+def load(shared: Path = SHARED) -> tuple[list[Article], list[str]]:
+    """Raw articles (plain text, as `crossread` reads a .txt file) and their gold stories."""
+    rows = [json.loads(line) for line in (shared / DOCS).open(encoding="utf-8") if line.strip()]
+    arts = []
+    for i, row in enumerate(rows):
+        a = read_plain(row["text"], row["doc_id"])
+        arts.append(dataclasses.replace(a, index=i, id=content_id(a.text), outlet=row["doc_id"]))
+    return arts, [row["gold_story"] for row in rows]
+
+
+def bcubed(pred: Sequence[Any], gold: Sequence[Any]) -> tuple[float, float, float]:
+    by_pred: dict[Any, set[int]] = defaultdict(set)
+    by_gold: dict[Any, set[int]] = defaultdict(set)
+    for i, (p, g) in enumerate(zip(pred, gold, strict=True)):
+        by_pred[p].add(i)
+        by_gold[g].add(i)
+    prec = rec = 0.0
+    for p, g in zip(pred, gold, strict=True):
+        both = len(by_pred[p] & by_gold[g])
+        prec += both / len(by_pred[p])
+        rec += both / len(by_gold[g])
+    n = len(gold)
+    prec, rec = prec / n, rec / n
+    return prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
+def scores(pred: Sequence[Any], gold: Sequence[str]) -> dict[str, float]:
+    from sklearn.metrics import adjusted_rand_score
+
+    p, r, f = bcubed(pred, gold)
+    return {"precision": p, "recall": r, "f1": f, "ari": adjusted_rand_score(gold, pred)}
+
+
+def online(arts: Sequence[Article], feats: Sequence[DocFeatures], seed: int,
+           threshold: float | None = None) -> tuple[list[int | None], float]:
+    """Stream the articles through assign in a seeded shuffle; live story per article, and
+    articles per second of the assigning alone."""
+    order = list(range(len(arts)))
+    random.Random(seed).shuffle(order)
+    index = MemoryIndex()
+    t0 = time.perf_counter()
+    for i in order:
+        if threshold is None:
+            assign(index, arts[i], feats[i], NOW)
+        else:
+            _assign_at(index, arts[i], feats[i], threshold)
+    rate = len(arts) / (time.perf_counter() - t0)
+    return [index.story_of(a.id) for a in arts], rate
+
+
+def _assign_at(index: MemoryIndex, art: Article, f: DocFeatures, threshold: float) -> None:
+    saved = cluster.THRESHOLD
+    cluster.THRESHOLD = threshold
+    try:
+        assign(index, art, f, NOW)
+    finally:
+        cluster.THRESHOLD = saved
+
+
+def measure(seeds: Sequence[int] = SEEDS, shared: Path = SHARED,
+            subset: str = "test") -> dict[str, float]:
+    """Mean and worst online B-cubed F1 (and mean ARI) over `seeds` on `subset` ("test",
+    "tune" or "all"): what the CI quality gate calls."""
+    arts, gold = _subset(*load(shared), subset)
+    feats = features([clean(a) for a in arts])
+    runs = [scores(online(arts, feats, s)[0], gold) for s in seeds]
+    return {
+        "bcubed_f1": sum(r["f1"] for r in runs) / len(runs),
+        "bcubed_f1_worst": min(r["f1"] for r in runs),
+        "ari": sum(r["ari"] for r in runs) / len(runs),
+    }
+
+
+def _subset(arts: list[Article], gold: list[str], subset: str) -> tuple[list[Article], list[str]]:
+    keep = [i for i, g in enumerate(gold) if subset == "all" or half(g) == subset]
+    return [arts[i] for i in keep], [gold[i] for i in keep]
+
+
+def report(arts_all: list[Article], gold_all: list[str]) -> None:
+    print(f"{'subset':<6} {'mode':<14} {'P':>6} {'R':>6} {'F1':>6} {'ARI':>6} {'stories':>7} "
+          f"{'gold':>5} {'art/s':>7}")
+    for subset in ("test", "all"):
+        arts, gold = _subset(arts_all, gold_all, subset)
+        t0 = time.perf_counter()
+        cleaned = [clean(a) for a in arts]
+        feats = features(cleaned)
+        feat_rate = len(arts) / (time.perf_counter() - t0)
+        runs = []
+        for seed in SEEDS:
+            pred, rate = online(cleaned, feats, seed)
+            runs.append((scores(pred, gold), len(set(pred)), rate))
+        mean = {k: sum(r[0][k] for r in runs) / len(runs) for k in runs[0][0]}
+        worst = min(runs, key=lambda r: r[0]["f1"])
+        rate = sum(r[2] for r in runs) / len(runs)
+        n_gold = len(set(gold))
+        _row(subset, "online mean", mean, sum(r[1] for r in runs) / len(runs), n_gold, rate)
+        _row(subset, "online worst", worst[0], worst[1], n_gold, worst[2])
+        t0 = time.perf_counter()
+        index, _ = cluster_corpus(arts, now=NOW)
+        batch_rate = len(arts) / (time.perf_counter() - t0)
+        pred = [index.story_of(a.id) for a in arts]
+        _row(subset, "batch", scores(pred, gold), len(set(pred)), n_gold, batch_rate)
+        print(f"{'':<6} features (clean + features): {feat_rate:.0f} articles/s")
+    print(f"online: {len(SEEDS)} seeded shuffles; art/s online = assign only; batch = clean + "
+          "features + assign; one core")
+
+
+def _row(subset: str, mode: str, s: dict[str, float], stories: float, gold: int,
+         rate: float) -> None:
+    print(f"{subset:<6} {mode:<14} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} "
+          f"{s['ari']:6.3f} {stories:7.1f} {gold:5d} {rate:7.0f}")
+
+
+def tune(arts_all: list[Article], gold_all: list[str]) -> None:
+    """The grid the constants were chosen from: TUNE half only."""
+    arts, gold = _subset(arts_all, gold_all, "tune")
+    cleaned = [clean(a) for a in arts]
+    feats = features(cleaned)
+    saved = cluster.W_KEYS
+    print(f"tune half: {len(arts)} articles, {len(set(gold))} stories; mean online B-cubed F1")
+    print("W_KEYS \\ THRESHOLD " + " ".join(f"{t:6.2f}" for t in _THRESHOLDS))
+    try:
+        for w in (0.0, 0.2, 0.35, 0.5, 0.75, 1.0):
+            cluster.W_KEYS = w
+            row = []
+            for t in _THRESHOLDS:
+                f1s = [scores(online(cleaned, feats, s, t)[0], gold)["f1"] for s in SEEDS[:3]]
+                row.append(sum(f1s) / len(f1s))
+            print(f"{w:<18.2f} " + " ".join(f"{x:6.3f}" for x in row))
+    finally:
+        cluster.W_KEYS = saved
+
+
+_THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tune", action="store_true", help="print the tune-half grid instead")
+    args = ap.parse_args()
+    if not require_data(SHARED):
+        return 1
+    one_core()
+    arts, gold = load()
+    if args.tune:
+        tune(arts, gold)
+    else:
+        report(arts, gold)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
