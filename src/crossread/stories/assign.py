@@ -27,7 +27,23 @@ class Outcome:
     action: str  # "created", "joined", "copy" or "skipped"
     copy_of: str | None = None
     merged: tuple[int, ...] = ()  # stories merged into `story_id` by this article
-    score: float = 0.0  # similarity to the chosen story (0 for a new one)
+    score: float = 0.0  # similarity to the best story found (below the threshold if created)
+
+    @property
+    def created(self) -> bool:
+        return self.action == "created"
+
+    @property
+    def joined(self) -> bool:
+        return self.action == "joined"
+
+    @property
+    def copy(self) -> bool:
+        return self.action == "copy"
+
+    @property
+    def skipped(self) -> bool:
+        return self.action == "skipped"
 
 
 def assign(index: StoryIndex, article: Article, f: DocFeatures, now: str) -> Outcome:
