@@ -1,0 +1,231 @@
+"""Corpus ingest at scale: articles per second into SQLite and PostgreSQL, peak memory, and the
+incremental update of one story when one report arrives into a full store.
+
+    python benchmarks/store_scale.py [--sizes 1000,10000,100000] [--pg URL]
+
+The corpora are generated, deterministically, by resampling the sentences of the 313 Multi-News
+dev articles: a synthetic story draws a pool of 14 sentences, and each of its reports (1 to 6, a
+geometric draw, mean about 3) takes 5 to 9 of them in a new order, with its own outlet and a
+date within two days of the story's. Every (backend, size) runs in a fresh process on one core,
+into an empty store, through the real path (`crossread.corpus.ingest_articles`, batches of 64,
+briefs deferred as `crossread ingest --no-briefs` does), so peak memory is that run's own.
+
+Peers in the same run: the in-memory index (`crossread.stories.memory.MemoryIndex`: the same
+clustering with no database at all, the ceiling) and, between the two databases, each other.
+After the largest size, one new report of an existing story is ingested with its brief rebuilt
+(models already loaded, as in a running `crossread watch`): that is the incremental update, and
+the target is under 1 s.
+
+PostgreSQL: `--pg URL` or $CROSSREAD_TEST_PG_URL (`.ci/postgres.sh` starts one and prints it);
+each run gets a database of its own, created and dropped through that URL.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"
+
+import argparse  # noqa: E402
+import dataclasses  # noqa: E402
+import json  # noqa: E402
+import random  # noqa: E402
+import resource  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import SHARED, dev_clusters, one_core, require_data  # noqa: E402
+
+SEED = 2017
+POOL = 14
+OUTLETS = [f"Outlet {c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+
+
+def _sentences(shared: Path) -> list[str]:
+    from crossread.analyse.sentences import split
+
+    out = []
+    for row in dev_clusters(shared):
+        for art in row["articles"]:
+            text = art["text"]
+            for a, b in split(text, 0, len(text)):
+                s = " ".join(text[a:b].split())
+                if 40 <= len(s) <= 400:
+                    out.append(s)
+    return out
+
+
+def corpus(shared: Path, size: int):
+    """`size` synthetic reports and the story each belongs to; the same seed gives the same
+    corpus, so a smaller size is a prefix of a larger one."""
+    from crossread.ingest.plaintext import read_plain
+
+    pool = _sentences(shared)
+    rng = random.Random(SEED)
+    arts, story = [], 0
+    while len(arts) < size:
+        story += 1
+        sents = rng.sample(pool, POOL)
+        day = 1 + rng.randrange(360)
+        n = 1
+        while n < 6 and rng.random() < 0.67:
+            n += 1
+        for _ in range(min(n, size - len(arts))):
+            body = rng.sample(sents, rng.randint(5, 9))
+            title = body[0][:90]
+            text = title + "\n\n" + "\n\n".join(body)
+            date = f"2025-{1 + (day + rng.randint(0, 2)) // 31 % 12:02d}-" \
+                   f"{1 + (day + rng.randint(0, 2)) % 28:02d}"
+            i = len(arts)
+            art = read_plain(text, f"synthetic/{i}.txt")
+            arts.append(dataclasses.replace(art, index=i, outlet=rng.choice(OUTLETS),
+                                            published=date, external_id=f"syn-{i}"))
+    return arts
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(backend: str, size: int, url: str | None, incremental: bool) -> dict:
+    one_core()
+    from crossread.config import Config
+
+    arts = corpus(SHARED, size + 1)
+    new, arts = arts[-1], arts[:-1]
+    config = Config(entities="rules")
+    if backend == "memory":
+        from crossread.clean import clean
+        from crossread.corpus import now_utc
+        from crossread.stories.assign import assign
+        from crossread.stories.features import features
+        from crossread.stories.memory import MemoryIndex
+
+        index = MemoryIndex()
+        t = time.perf_counter()
+        for lo in range(0, len(arts), 64):
+            chunk = [clean(a) for a in arts[lo:lo + 64]]
+            for a, f in zip(chunk, features(chunk), strict=True):
+                assign(index, a, f, now_utc())
+        took = time.perf_counter() - t
+        return {"backend": backend, "size": size, "seconds": took, "rate": size / took,
+                "peak_mb": _peak_mb(), "stories": index.story_count()}
+
+    from crossread.corpus import ingest_articles, refresh_brief
+    from crossread.store import open_store
+
+    store = open_store(url)
+    t = time.perf_counter()
+    ingest_articles(store, arts, config, briefs=False)
+    took = time.perf_counter() - t
+    with store.transaction() as tx:
+        stories = tx.story_count()
+    out = {"backend": backend, "size": size, "seconds": took, "rate": size / took,
+           "peak_mb": _peak_mb(), "stories": stories}
+    if incremental:
+        # warm the models with one brief, as a running `crossread watch` has them warm
+        with store.transaction() as tx:
+            first = tx.list_stories(limit=1)[0].id
+        refresh_brief(store, first, Config())
+        t = time.perf_counter()
+        report = ingest_articles(store, [new], Config(), briefs=True)
+        out["incremental_s"] = time.perf_counter() - t
+        out["incremental_touched"] = list(report.touched)
+        with store.transaction() as tx:
+            out["incremental_story_size"] = len(tx.get_story(report.touched[0]).articles)
+    store.close()
+    return out
+
+
+def _fresh_db(kind: str, tmp: Path, pg: str | None, tag: str) -> tuple[str | None, object]:
+    """A target for one run, and a function that removes it afterwards."""
+    if kind == "sqlite":
+        path = tmp / f"{tag}.db"
+        return str(path), lambda: None
+    if kind == "memory":
+        return None, lambda: None
+    import sqlalchemy as sa
+
+    base = sa.engine.make_url(pg.replace("postgresql://", "postgresql+psycopg://", 1))
+    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+    name = f"crossread_bench_{tag}"
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return base.set(database=name).render_as_string(hide_password=False), drop
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--backends", default="memory,sqlite,postgresql")
+    ap.add_argument("--pg", default=os.environ.get("CROSSREAD_TEST_PG_URL"))
+    ap.add_argument("--child", nargs=4, metavar=("BACKEND", "SIZE", "URL", "INCREMENTAL"),
+                    help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        backend, size, url, inc = args.child
+        print(json.dumps(child(backend, int(size), None if url == "-" else url, inc == "1")))
+        return 0
+    if not require_data(SHARED):
+        return 2
+    sizes = [int(s) for s in args.sizes.split(",")]
+    backends = args.backends.split(",")
+    if "postgresql" in backends and not args.pg:
+        print("no PostgreSQL URL (--pg or $CROSSREAD_TEST_PG_URL): skipping PostgreSQL",
+              file=sys.stderr)
+        backends.remove("postgresql")
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            for backend in backends:
+                tag = f"{backend}_{size}"
+                url, drop = _fresh_db(backend, Path(tmp), args.pg, tag)
+                inc = "1" if size == max(sizes) and backend != "memory" else "0"
+                try:
+                    proc = subprocess.run(
+                        [sys.executable, __file__, "--child", backend, str(size), url or "-",
+                         inc], capture_output=True, text=True, check=False)
+                finally:
+                    drop()  # type: ignore[operator]
+                if proc.returncode != 0:
+                    print(f"{tag}: failed\n{proc.stderr[-2000:]}", file=sys.stderr)
+                    return 1
+                row = json.loads(proc.stdout.strip().splitlines()[-1])
+                results.append(row)
+                print(f"  {tag}: {row['rate']:.0f} articles/s, peak {row['peak_mb']:.0f} MB, "
+                      f"{row['stories']} stories", file=sys.stderr)
+    print(f"\n{'size':>7} {'backend':<11} {'articles/s':>10} {'vs memory':>9} {'peak MB':>8} "
+          f"{'stories':>8}")
+    for row in results:
+        ref = next((r for r in results if r["size"] == row["size"]
+                    and r["backend"] == "memory"), None)
+        ratio = f"{row['rate'] / ref['rate']:.2f}x" if ref else "-"
+        print(f"{row['size']:>7} {row['backend']:<11} {row['rate']:>10.0f} {ratio:>9} "
+              f"{row['peak_mb']:>8.0f} {row['stories']:>8}")
+    for row in results:
+        if "incremental_s" in row:
+            print(f"incremental update into a {row['size']}-article {row['backend']} store: "
+                  f"{row['incremental_s']:.2f} s (one report joins a story of "
+                  f"{row['incremental_story_size']} reports; brief rebuilt; target < 1 s)")
+    pair = {r["size"]: r for r in results if r["backend"] == "sqlite"}
+    for r in results:
+        if r["backend"] == "postgresql" and r["size"] in pair:
+            print(f"PostgreSQL/SQLite rate at {r['size']}: "
+                  f"{r['rate'] / pair[r['size']]['rate']:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,193 @@
+"""Corpus mode end to end: ingest into a real store, list stories, brief a story, watch a feed,
+and what an interrupted ingest leaves behind. SQLite here; the store's own tests cover PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from crossread import corpus
+from crossread.cli import main
+from crossread.config import Config
+from crossread.ingest.plaintext import read_plain
+from crossread.store import open_store
+from test_example import EXAMPLE
+
+FAST = Config(entities="rules")
+
+QUAKE = [
+    "Earthquake shakes Valdoria\n\nA magnitude 6.1 earthquake struck the Valdorian city of "
+    "Menstow on Thursday, damaging hundreds of homes, the national seismic office said. "
+    "Rescue teams from Menstow and the capital Orlen searched collapsed buildings overnight.",
+    "Quake hits Menstow\n\nA strong earthquake of magnitude 6.1 hit Menstow in Valdoria on "
+    "Thursday. Hundreds of homes in Menstow were damaged and rescue teams from Orlen were sent "
+    "to search the collapsed buildings, the Valdorian seismic office said.",
+]
+BUDGET = ("Parliament passes budget\n\nThe Estorian parliament in Kalvik passed the 2027 budget "
+          "on Friday by 61 votes to 40, raising spending on schools and hospitals. Finance "
+          "minister Aino Rebane said the budget would cut the deficit to 2 percent.")
+
+
+def _run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def _stories(db) -> list[dict]:
+    res = _run("stories", "--db", str(db), "--format", "json")
+    assert res.exit_code == 0, res.output
+    return json.loads(res.stdout)
+
+
+def test_ingest_example_is_one_story_and_reingest_is_a_no_op(tmp_path):
+    db = tmp_path / "c.db"
+    res = _run("ingest", "--db", str(db), "--fast", str(EXAMPLE))
+    assert res.exit_code == 0, res.output
+    assert "4 stored" in res.stderr and "1 new stories" in res.stderr
+    [story] = _stories(db)
+    assert set(story) >= {"id", "headline", "articles"}
+    assert len(story["articles"]) == 4 and story["headline"]
+    assert {"id", "external_id", "outlet", "title", "published"} <= set(story["articles"][0])
+    res = _run("ingest", "--db", str(db), "--fast", str(EXAMPLE))
+    assert res.exit_code == 0 and "0 stored" in res.stderr and "4 already stored" in res.stderr
+    assert [len(s["articles"]) for s in _stories(db)] == [4]
+
+
+def test_brief_of_a_story_matches_brief_of_its_files_and_is_reused(tmp_path, monkeypatch):
+    db = tmp_path / "c.db"
+    assert _run("ingest", "--db", str(db), "--fast", "-q", str(EXAMPLE)).exit_code == 0
+    [story] = _stories(db)
+    res = _run("brief", "--db", str(db), "--story", str(story["id"]), "--fast", "-f", "json")
+    assert res.exit_code == 0, res.output
+    stored = json.loads(res.stdout)
+    direct = json.loads(_run("brief", "--fast", "-f", "json", str(EXAMPLE)).stdout)
+    ids = sorted(a["id"] for a in direct["articles"])
+    assert sorted(a["id"] for a in stored["articles"]) == ids
+    assert {d["kind"] for d in stored["disputes"]} == {d["kind"] for d in direct["disputes"]}
+    assert stored["story"] == story["id"]
+
+    def boom(*_a, **_k):
+        raise AssertionError("a current brief must not be rebuilt")
+
+    monkeypatch.setattr(corpus, "refresh_brief", boom)
+    store = open_store(str(db))
+    again = corpus.story_brief(store, story["id"], FAST)
+    store.close()
+    assert again is not None and again.title == stored["title"]
+
+
+def test_story_errors_are_one_line(tmp_path):
+    db = tmp_path / "c.db"
+    res = _run("brief", "--db", str(db), "--story", "99")
+    assert res.exit_code == 1 and "no story 99" in res.stderr and "Traceback" not in res.output
+    res = _run("brief", "--db", str(db), "--story", "1", str(EXAMPLE))
+    assert res.exit_code == 2 and "not both" in res.output
+    res = _run("stories", "--db", str(tmp_path))  # a directory is not a database
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    assert str(tmp_path) in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    notdb = tmp_path / "notes.txt"
+    notdb.write_text("hello, not a database\n" * 50)
+    res = _run("ingest", "--db", str(notdb), str(EXAMPLE))
+    assert res.exit_code == 2 and len(res.stderr.strip().splitlines()) == 1
+    assert notdb.read_text().startswith("hello")  # and it is left as it was
+
+
+def _articles(texts: list[str], outlet: str = "Wire", published: str = "2026-03-12"):
+    import dataclasses
+
+    from crossread.ingest.identity import content_id
+
+    out = []
+    for i, t in enumerate(texts):
+        art = read_plain(t, f"{outlet}-{i}.txt")
+        out.append(dataclasses.replace(art, index=i, id=content_id(art.text, art.title),
+                                       outlet=outlet, published=published))
+    return out
+
+
+def test_two_events_two_stories_and_a_copy_is_not_an_outlet(tmp_path):
+    store = open_store(str(tmp_path / "c.db"))
+    syndicated = QUAKE[0] + "\n\nCopyright 2026 Wire Services. All rights reserved."
+    arts = _articles([*QUAKE, BUDGET]) + _articles([syndicated], outlet="Reprint")
+    report = corpus.ingest_articles(store, arts, FAST)
+    assert (report.stored, report.new_stories, report.copies) == (4, 2, 1)
+    with store.transaction() as tx:
+        listed = tx.list_stories()
+    sizes = sorted(len(s.articles) for s in listed)
+    assert sizes == [1, 3]
+    quake = next(s for s in listed if len(s.articles) == 3)
+    [copy] = [a for a in quake.articles if a.copy_of]
+    assert copy.outlet == "Reprint"
+    brief = corpus.story_brief(store, quake.id, FAST)
+    assert brief is not None and len(brief.articles) == 2  # the copy is not an independent report
+    assert brief.extra["copies"][0]["outlet"] == "Reprint"
+    store.close()
+
+
+def test_interrupted_ingest_keeps_committed_batches_and_no_half_story(tmp_path, monkeypatch):
+    from crossread.stories import assign as assign_mod
+
+    real = assign_mod.assign
+    calls = {"n": 0}
+
+    def flaky(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 4:  # inside the second batch of two
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(assign_mod, "assign", flaky)
+    store = open_store(str(tmp_path / "c.db"))
+    arts = _articles([*QUAKE, BUDGET, QUAKE[1] + " Aftershocks followed on Friday."])
+    with pytest.raises(KeyboardInterrupt):
+        corpus.ingest_articles(store, arts, FAST, batch=2, briefs=False)
+    with store.transaction() as tx:
+        assert tx.article_count() == 2  # the first batch, and nothing of the second
+        assert all(s.articles for s in tx.list_stories())
+    monkeypatch.setattr(assign_mod, "assign", real)
+    report = corpus.ingest_articles(store, arts, FAST, batch=2, briefs=False)
+    assert (report.skipped, report.stored) == (2, 2)
+    store.close()
+
+
+def test_watch_once_polls_a_feed_and_updates_touched_stories(tmp_path):
+    items = "".join(
+        f"<item><title>{t.splitlines()[0]}</title><link>https://news.example/{i}</link>"
+        f"<guid>n{i}</guid><pubDate>Thu, 12 Mar 2026 10:0{i}:00 GMT</pubDate>"
+        f"<description><![CDATA[{t.split(chr(10), 2)[2]}]]></description></item>"
+        for i, t in enumerate([*QUAKE, BUDGET]))
+    feed = tmp_path / "feed.xml"
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Example News'
+                    f"</title><link>https://news.example/</link>{items}</channel></rss>")
+    db = tmp_path / "c.db"
+    res = _run("watch", "--db", str(db), "--once", "--fast", str(feed))
+    assert res.exit_code == 0, res.output
+    assert "3 stored" in res.stderr and "2 new stories" in res.stderr
+    assert sorted(len(s["articles"]) for s in _stories(db)) == [1, 2]
+    res = _run("watch", "--db", str(db), "--once", "--fast", str(feed))
+    assert "0 stored" in res.stderr and "stories updated: none" in res.stderr
+
+
+def test_web_lists_stories_escaped_and_opens_each_brief(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from crossread.web.app import create_app
+
+    db = tmp_path / "c.db"
+    store = open_store(str(db))
+    evil = _articles([BUDGET], outlet="<script>alert(1)</script> Wire")
+    corpus.ingest_articles(store, _articles(QUAKE) + evil, FAST)
+    store.close()
+    client = TestClient(create_app(db=str(db)))
+    page = client.get("/stories")
+    assert page.status_code == 200 and "<script>alert" not in page.text
+    assert "&lt;script&gt;" in page.text
+    listed = client.get("/api/stories").json()
+    assert len(listed) == 2 and all(s["articles"] for s in listed)
+    for s in listed:
+        r = client.get(f"/stories/{s['id']}")
+        assert r.status_code == 200 and "crossread brief" in r.text
+        assert client.get(f"/api/stories/{s['id']}").json()["story"] == s["id"]
+    assert client.get("/stories/9999").status_code == 404
