@@ -32,15 +32,27 @@ def _need_browser():
 
 
 @pytest.fixture(scope="module")
-def server():
+def server(tmp_path_factory):
     import uvicorn
 
+    from crossread import corpus
+    from crossread.config import Config
+    from crossread.ingest import read_sources
+    from crossread.store import open_store
     from crossread.web.app import create_app
+    from test_example import EXAMPLE
+
+    # a store holding the example story, for the story pages
+    db = str(tmp_path_factory.mktemp("store") / "stories.db")
+    store = open_store(db)
+    fast = Config(entities="rules")
+    corpus.ingest_articles(store, read_sources([str(EXAMPLE)], fast)[0], fast)
+    store.close()
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=port,
+    srv = uvicorn.Server(uvicorn.Config(create_app(db=db), host="127.0.0.1", port=port,
                                         log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -104,3 +116,15 @@ def test_injected_script_shows_as_text_and_runs_nothing(page, server):
     assert page.dialogs == []  # no alert() ran
     assert page.locator("img").count() == 0 and page.locator("body script").count() == 0
     assert "<img src=x onerror=" in page.inner_text("body")
+
+
+def test_story_list_opens_the_story_brief(page, server):
+    page.goto(server + "/stories")
+    rows = page.locator("#stories tbody tr")
+    assert rows.count() == 1
+    assert "4" in rows.first.inner_text()  # four independent reports
+    page.screenshot(path=str(OUT / "stories.png"), full_page=True)
+    rows.first.locator("a").click()
+    page.wait_for_selector("h2:has-text('Summary')")
+    assert "brief of 4 reports" in page.inner_text("header")
+    page.screenshot(path=str(OUT / "story-brief.png"), full_page=True)
