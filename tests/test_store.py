@@ -219,8 +219,9 @@ def test_key_candidates_most_shared_first_limited_and_live_only(store: Store) ->
     with store.transaction() as tx:
         assert tx.key_candidates(["a", "b", "c"]) == [two, three, one]
         assert tx.key_candidates(["a", "b", "c"], limit=2) == [two, three]
-        # a tie (one key each) goes to the story an article joined most recently
+        # a tie (one key each) goes to the newer story, as in the in-memory index
         assert tx.key_candidates(["a"]) == [three, two, one]
+        assert tx.key_candidates(["b", "c"]) == [two, three]
         assert tx.key_candidates(["zzz"]) == []
         assert tx.key_candidates([]) == []
         assert tx.key_story_counts(["a", "b", "c", "zzz"]) == {"a": 3, "b": 2, "c": 1}
@@ -260,12 +261,14 @@ def test_story_states_round_trip(store: Store) -> None:
         assert (got.first_published, got.last_published) == ("2026-11-20", "2026-11-22")
         got.centroid[:] += 1  # the clusterer may update a centroid in place
         assert tx.get_story(story).headline == "Head"
-        assert [s.id for s in tx.story_states([empty, story])] == [empty, story]
+        # in the order asked; a story never saved is left out like an unknown one
+        assert [s.id for s in tx.story_states([empty, story])] == [story]
         # replacing: changed, dropped and new keys
         tx.save_story_state(StoryState(story, centroid, 4, {"x": 4, "z": 1}), None)
         (got,) = tx.story_states([story])
         assert got.keys == {"x": 4, "z": 1} and got.size == 4
-        assert got.first_published is None and tx.get_story(story).headline is None
+        assert got.first_published is None
+        assert tx.get_story(story).headline == "Head"  # None keeps the headline
         assert tx.key_story_counts(["y"]) == {}
 
 
@@ -299,8 +302,11 @@ def test_merge_moves_members_and_story_of_follows(store: Store) -> None:
         ]
         assert tx.story_count() == 1
         assert tx.story_of("nope") is None
+        assert tx.get_story(c).headline == "A"  # c had none: it takes the merged one's
         with pytest.raises(ValueError):
             tx.merge_stories(a, c, "already merged", at(12))
+        with pytest.raises(ValueError):
+            tx.save_story_state(state(a, {"k": 1}), None)
 
 
 # --- transactions ---------------------------------------------------------------------------

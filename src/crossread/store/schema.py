@@ -70,9 +70,9 @@ stories = sa.Table(
     sa.Column("first_published", sa.Text),
     sa.Column("last_published", sa.Text),
     sa.Column("merged_into", sa.Integer, sa.ForeignKey("stories.id")),
-    # recent_stories and list_stories walk this backwards
-    sa.Index(None, "last_seen", "id"),
-    sa.Index(None, "merged_into"),
+    # live stories (merged_into IS NULL) newest first: recent_stories and list_stories walk it
+    # backwards, story_count counts its NULL prefix, merges find stories merged into one
+    sa.Index(None, "merged_into", "last_seen", "id"),
 )
 
 story_keys = sa.Table(

@@ -2,9 +2,9 @@
 web app need.
 
 Orderings the protocol leaves open, fixed here so results are reproducible:
-band_candidates ties → article id; key_candidates ties → most recently joined story, then the
-higher id; stories and members in join order (a store-wide sequence, not the clock, which ties
-within a batch).
+band_candidates ties → article id; key_candidates ties → the newer story (higher id), as the
+in-memory index does; recent stories → latest join first, ties (one timestamp per second) → the
+newer story; members in join order (a store-wide sequence: the clock ties within a batch).
 """
 
 from __future__ import annotations
@@ -18,10 +18,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from crossread.model import SCHEMA_VERSION, Article, DocFeatures, Story, StoryArticle, StoryState
-from crossread.store import codec
+from crossread.store import codec, statements
 from crossread.store.schema import (
-    article_bands,
-    article_keys,
     articles,
     briefs,
     memberships,
@@ -30,7 +28,7 @@ from crossread.store.schema import (
     story_keys,
 )
 
-_LIVE = stories.c.merged_into.is_(None)
+_LIVE = statements.LIVE
 
 
 @dataclass(frozen=True)
@@ -59,26 +57,9 @@ class Tx:
     def band_candidates(self, bands: Sequence[int], limit: int = 50) -> list[tuple[str, Any]]:
         if not bands or limit <= 0:
             return []
-        b = article_bands.c
-        # one (band, hash) equality per band: both engines answer an OR of these from the
-        # primary key index, one range per term
-        match = sa.or_(
-            *(sa.and_(b.band == band, b.hash == int(value)) for band, value in enumerate(bands))
-        )
-        shared = sa.func.count().label("shared")
-        top = (
-            sa.select(b.article_id, shared)
-            .where(match)
-            .group_by(b.article_id)
-            .order_by(shared.desc(), b.article_id)
-            .limit(limit)
-            .subquery()
-        )
-        rows = self._db.execute(
-            sa.select(top.c.article_id, articles.c.signature)
-            .join(articles, articles.c.id == top.c.article_id)
-            .order_by(top.c.shared.desc(), top.c.article_id)
-        )
+        params: dict[str, int] = {f"h{band}": int(value) for band, value in enumerate(bands)}
+        params["limit"] = limit
+        rows = self._db.execute(statements.band_candidates(len(bands)), params)
         return [(row.article_id, codec.signature_from(row.signature)) for row in rows]
 
     def story_of(self, article_id: str) -> int | None:
@@ -100,16 +81,9 @@ class Tx:
         keys = list(dict.fromkeys(keys))
         if not keys or limit <= 0:
             return []
-        shared = sa.func.count().label("shared")
-        query = (
-            sa.select(story_keys.c.story_id)
-            .join(stories, stories.c.id == story_keys.c.story_id)
-            .where(story_keys.c.key.in_(keys), _LIVE)
-            .group_by(story_keys.c.story_id, stories.c.last_seen)
-            .order_by(shared.desc(), stories.c.last_seen.desc(), story_keys.c.story_id.desc())
-            .limit(limit)
+        return list(
+            self._db.scalars(statements.KEY_CANDIDATES, {"keys": keys, "limit": limit})
         )
-        return list(self._db.scalars(query))
 
     def recent_stories(self, limit: int = 50) -> list[int]:
         query = (
@@ -124,26 +98,22 @@ class Tx:
         keys = list(dict.fromkeys(keys))
         if not keys:
             return {}
-        query = (
-            sa.select(story_keys.c.key, sa.func.count())
-            .join(stories, stories.c.id == story_keys.c.story_id)
-            .where(story_keys.c.key.in_(keys), _LIVE)
-            .group_by(story_keys.c.key)
-        )
-        return {key: count for key, count in self._db.execute(query)}
+        rows = self._db.execute(statements.KEY_STORY_COUNTS, {"keys": keys})
+        return {key: count for key, count in rows}
 
     def story_count(self) -> int:
         return self._db.scalar(sa.select(sa.func.count()).select_from(stories).where(_LIVE)) or 0
 
     def story_states(self, ids: Sequence[int]) -> list[StoryState]:
-        """In the order of `ids`. A story never saved with `save_story_state` has an empty
-        centroid (size 0)."""
+        """In the order of `ids`; a story whose state was never saved is left out too."""
         ids = list(dict.fromkeys(ids))
         if not ids:
             return []
         rows = {
             row.id: row
-            for row in self._db.execute(sa.select(stories).where(stories.c.id.in_(ids), _LIVE))
+            for row in self._db.execute(sa.select(stories).where(
+                stories.c.id.in_(ids), _LIVE, stories.c.centroid.is_not(None)
+            ))
         }
         keys: dict[int, dict[str, int]] = {story_id: {} for story_id in rows}
         if rows:
@@ -185,119 +155,105 @@ class Tx:
         if features.article_id != article.id:
             raise ValueError(f"features of {features.article_id} given for article {article.id}")
         inserted = self._db.execute(
-            self._insert(articles)
-            .values(
-                id=article.id,
-                external_id=article.external_id,
-                source=article.source,
-                outlet=article.outlet,
-                url=article.url,
-                title=article.title,
-                published=article.published,
-                text=article.text,
-                record=codec.article_record(article),
-                ingested_at=now,
-                copy_of=copy_of,
-                vector=codec.vector_bytes(features.vector),
-                signature=codec.signature_bytes(features.signature),
-            )
-            .on_conflict_do_nothing(index_elements=["id"])
-            .returning(articles.c.id)
+            statements.insert_article(self._db.dialect.name),
+            {
+                "id": article.id,
+                "external_id": article.external_id,
+                "source": article.source,
+                "outlet": article.outlet,
+                "url": article.url,
+                "title": article.title,
+                "published": article.published,
+                "text": article.text,
+                "record": codec.article_record(article),
+                "ingested_at": now,
+                "copy_of": copy_of,
+                "vector": codec.vector_bytes(features.vector),
+                "signature": codec.signature_bytes(features.signature),
+            },
         ).first()
         if inserted is None:  # stored already
             return
-        if features.keys:
-            self._db.execute(
-                sa.insert(article_keys),
-                [{"article_id": article.id, "key": key} for key in dict.fromkeys(features.keys)],
-            )
-        if features.bands:
-            self._db.execute(
-                sa.insert(article_bands),
-                [
-                    {"band": band, "hash": int(value), "article_id": article.id}
-                    for band, value in enumerate(features.bands)
-                ],
-            )
-        next_seq = sa.select(
-            sa.literal(article.id, sa.Text),
-            sa.literal(story_id, sa.Integer),
-            sa.literal(now, sa.Text),
-            sa.func.coalesce(sa.func.max(memberships.c.seq), 0) + 1,
-        )
+        keys = list(dict.fromkeys(features.keys))
+        bands = [int(value) for value in features.bands]
+        if self._db.dialect.name == "postgresql":
+            if keys:
+                self._db.execute(
+                    statements.PG_INSERT_ARTICLE_KEYS, {"article_id": article.id, "keys": keys}
+                )
+            if bands:
+                self._db.execute(
+                    statements.PG_INSERT_ARTICLE_BANDS,
+                    {"article_id": article.id, "bands": list(range(len(bands))),
+                     "hashes": bands},
+                )
+        else:
+            if keys:
+                self._db.execute(
+                    statements.INSERT_ARTICLE_KEYS,
+                    [{"article_id": article.id, "key": key} for key in keys],
+                )
+            if bands:
+                self._db.execute(
+                    statements.INSERT_ARTICLE_BANDS,
+                    [{"band": i, "hash": value, "article_id": article.id}
+                     for i, value in enumerate(bands)],
+                )
         self._db.execute(
-            sa.insert(memberships).from_select(
-                ["article_id", "story_id", "joined_at", "seq"], next_seq
-            )
+            statements.INSERT_MEMBERSHIP,
+            {"article_id": article.id, "story_id": story_id, "joined_at": now},
         )
-        self._db.execute(
-            sa.update(stories).where(stories.c.id == story_id).values(last_seen=now)
-        )
+        self._db.execute(statements.TOUCH_STORY, {"b_story": story_id, "b_now": now})
 
     def save_story_state(self, state: StoryState, headline: str | None) -> None:
-        """Also writes `headline` (None clears it). Only the keys whose count changed are
-        written: a big story's hundreds of keys are not rewritten for every new member."""
+        """Also sets the headline when one is given (None keeps the old one). Only the keys
+        whose count changed are written: a big story's hundreds of keys are not rewritten for
+        every new member. A merged story's state cannot be saved (ValueError)."""
         updated = self._db.execute(
-            sa.update(stories)
-            .where(stories.c.id == state.id)
-            .values(
-                headline=headline,
-                centroid=codec.vector_bytes(state.centroid),
-                size=state.size,
-                first_published=state.first_published,
-                last_published=state.last_published,
-            )
+            statements.SAVE_STORY_STATE,
+            {
+                "b_story": state.id,
+                "b_centroid": codec.vector_bytes(state.centroid),
+                "b_size": state.size,
+                "b_first": state.first_published,
+                "b_last": state.last_published,
+                "b_headline": headline,
+            },
         )
         if updated.rowcount == 0:
-            raise ValueError(f"no story {state.id}")
-        old = dict(
-            self._db.execute(
-                sa.select(story_keys.c.key, story_keys.c.count).where(
-                    story_keys.c.story_id == state.id
-                )
-            ).all()
-        )
+            raise ValueError(f"no live story {state.id}")
+        old = dict(self._db.execute(statements.STORY_KEYS, {"story_id": state.id}).all())
         new = {key: int(count) for key, count in state.keys.items() if count > 0}
         gone = [key for key in old if key not in new]
         if gone:
-            self._db.execute(
-                sa.delete(story_keys).where(
-                    story_keys.c.story_id == state.id, story_keys.c.key.in_(gone)
-                )
-            )
+            self._db.execute(statements.DELETE_STORY_KEYS, {"story_id": state.id, "keys": gone})
         changed = [
             {"b_story": state.id, "b_key": key, "b_count": count}
             for key, count in new.items()
             if key in old and old[key] != count
         ]
         if changed:
-            self._db.execute(
-                sa.update(story_keys)
-                .where(
-                    story_keys.c.story_id == sa.bindparam("b_story"),
-                    story_keys.c.key == sa.bindparam("b_key"),
-                )
-                .values(count=sa.bindparam("b_count")),
-                changed,
-            )
+            self._db.execute(statements.UPDATE_STORY_KEY, changed)
         added = [
             {"story_id": state.id, "key": key, "count": count}
             for key, count in new.items()
             if key not in old
         ]
         if added:
-            self._db.execute(sa.insert(story_keys), added)
+            self._db.execute(statements.INSERT_STORY_KEYS, added)
 
     def merge_stories(self, from_id: int, into_id: int, reason: str, now: str) -> None:
-        """Also widens `into_id`'s first_seen/last_seen to cover both, drops `from_id`'s keys
-        and brief (a merged story is never a candidate nor shown as a story of its own)."""
+        """Also widens `into_id`'s first_seen/last_seen to cover both, gives it `from_id`'s
+        headline when it has none, drops `from_id`'s keys and brief (a merged story is never a
+        candidate nor shown as a story of its own)."""
         if from_id == into_id:
             raise ValueError(f"cannot merge story {from_id} into itself")
         rows = {
             row.id: row
             for row in self._db.execute(
                 sa.select(stories.c.id, stories.c.merged_into, stories.c.first_seen,
-                          stories.c.last_seen).where(stories.c.id.in_([from_id, into_id]))
+                          stories.c.last_seen, stories.c.headline)
+                .where(stories.c.id.in_([from_id, into_id]))
             )
         }
         for story_id in (from_id, into_id):
@@ -323,6 +279,7 @@ class Tx:
             .values(
                 first_seen=min(source.first_seen, target.first_seen),
                 last_seen=max(source.last_seen, target.last_seen),
+                headline=target.headline if target.headline is not None else source.headline,
             )
         )
         self._db.execute(sa.delete(story_keys).where(story_keys.c.story_id == from_id))

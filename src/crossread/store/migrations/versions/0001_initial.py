@@ -78,8 +78,9 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name="pk_stories"),
     )
-    op.create_index("ix_stories_last_seen_id", "stories", ["last_seen", "id"])
-    op.create_index("ix_stories_merged_into", "stories", ["merged_into"])
+    op.create_index(
+        "ix_stories_merged_into_last_seen_id", "stories", ["merged_into", "last_seen", "id"]
+    )
 
     op.create_table(
         "story_keys",
