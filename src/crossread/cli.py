@@ -344,7 +344,7 @@ def stories(db: str | None, fmt: str | None, limit: int | None) -> None:
 
 
 def _list_stories(store, limit: int | None):
-    with store.transaction() as tx:
+    with store.transaction(readonly=True) as tx:
         return tx.list_stories(limit=limit)
 
 

@@ -99,7 +99,7 @@ def ingest_articles(store, articles: Sequence[Article], config: Config, *,
 def _live(store, ids: Iterable[int]) -> list[int]:
     """Stories merged away later in the same run are briefed under the story they joined."""
     out: dict[int, None] = {}
-    with store.transaction() as tx:
+    with store.transaction(readonly=True) as tx:
         for sid in ids:
             story = tx.get_story(sid)
             while story is not None and story.merged_into is not None:
@@ -119,7 +119,7 @@ def brief_digest(article_ids: Sequence[str], config: Config) -> str:
 def story_brief(store, story_id: int, config: Config) -> Brief | None:
     """The story's brief: the stored one when it is current, else rebuilt and saved. None when
     there is no such story."""
-    with store.transaction() as tx:
+    with store.transaction(readonly=True) as tx:
         story = tx.get_story(story_id)
         if story is None:
             return None
@@ -139,7 +139,7 @@ def refresh_brief(store, story_id: int, config: Config) -> Brief:
     from crossread.pipeline import compare_articles
     from crossread.summarise import summarise
 
-    with store.transaction() as tx:
+    with store.transaction(readonly=True) as tx:
         story = tx.get_story(story_id)
         if story is None:
             raise KeyError(story_id)

@@ -206,7 +206,7 @@ def _story_routes(app: FastAPI, db: str | None, base: Config) -> None:
         return open_store(db)
 
     def listing(limit: int, offset: int):
-        with store().transaction() as tx:
+        with store().transaction(readonly=True) as tx:
             return tx.list_stories(limit=limit, offset=offset), tx.story_count()
 
     def story_or_404(story_id: int) -> Brief:
