@@ -1,5 +1,6 @@
 """Corpus mode end to end: ingest into a real store, list stories, brief a story, watch a feed,
-and what an interrupted ingest leaves behind. SQLite here; the store's own tests cover PostgreSQL.
+and what an interrupted ingest leaves behind. The store-level tests run on SQLite and on
+PostgreSQL (the `store_target` fixture); the command-line ones on SQLite files.
 """
 
 from __future__ import annotations
@@ -107,8 +108,8 @@ def _articles(texts: list[str], outlet: str = "Wire", published: str = "2026-03-
     return out
 
 
-def test_two_events_two_stories_and_a_copy_is_not_an_outlet(tmp_path):
-    store = open_store(str(tmp_path / "c.db"))
+def test_two_events_two_stories_and_a_copy_is_not_an_outlet(store_target):
+    store = open_store(store_target)
     syndicated = QUAKE[0] + "\n\nCopyright 2026 Wire Services. All rights reserved."
     arts = _articles([*QUAKE, BUDGET]) + _articles([syndicated], outlet="Reprint")
     report = corpus.ingest_articles(store, arts, FAST)
@@ -126,7 +127,7 @@ def test_two_events_two_stories_and_a_copy_is_not_an_outlet(tmp_path):
     store.close()
 
 
-def test_interrupted_ingest_keeps_committed_batches_and_no_half_story(tmp_path, monkeypatch):
+def test_interrupted_ingest_keeps_committed_batches_and_no_half_story(store_target, monkeypatch):
     from crossread.stories import assign as assign_mod
 
     real = assign_mod.assign
@@ -139,7 +140,7 @@ def test_interrupted_ingest_keeps_committed_batches_and_no_half_story(tmp_path, 
         return real(*args, **kwargs)
 
     monkeypatch.setattr(assign_mod, "assign", flaky)
-    store = open_store(str(tmp_path / "c.db"))
+    store = open_store(store_target)
     arts = _articles([*QUAKE, BUDGET, QUAKE[1] + " Aftershocks followed on Friday."])
     with pytest.raises(KeyboardInterrupt):
         corpus.ingest_articles(store, arts, FAST, batch=2, briefs=False)
