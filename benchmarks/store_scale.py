@@ -17,7 +17,7 @@ After the largest size, one new report of an existing story is ingested with its
 the target is under 1 s.
 
 PostgreSQL: `--pg URL` or $CROSSREAD_TEST_PG_URL (`.ci/postgres.sh` starts one and prints it);
-each run gets a database of its own, created and dropped through that URL.
+each run gets a schema of its own, created and dropped through that URL.
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ def _sentences(shared: Path) -> list[str]:
 def corpus(shared: Path, size: int):
     """`size` synthetic reports and the story each belongs to; the same seed gives the same
     corpus, so a smaller size is a prefix of a larger one."""
+    from crossread.ingest.identity import content_id
     from crossread.ingest.plaintext import read_plain
 
     pool = _sentences(shared)
@@ -83,7 +84,8 @@ def corpus(shared: Path, size: int):
                    f"{1 + (day + rng.randint(0, 2)) % 28:02d}"
             i = len(arts)
             art = read_plain(text, f"synthetic/{i}.txt")
-            arts.append(dataclasses.replace(art, index=i, outlet=rng.choice(OUTLETS),
+            arts.append(dataclasses.replace(art, index=i, id=content_id(art.text, art.title),
+                                            outlet=rng.choice(OUTLETS),
                                             published=date, external_id=f"syn-{i}"))
     return arts
 
@@ -151,19 +153,21 @@ def _fresh_db(kind: str, tmp: Path, pg: str | None, tag: str) -> tuple[str | Non
         return None, lambda: None
     import sqlalchemy as sa
 
-    base = sa.engine.make_url(pg.replace("postgresql://", "postgresql+psycopg://", 1))
-    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
-    name = f"crossread_bench_{tag}"
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    # a schema of its own (the test role owns its database but may not create databases)
+    base = sa.make_url(pg).set(drivername="postgresql+psycopg")
+    admin = sa.create_engine(base)
+    schema = f"bench_{tag}"
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
 
     def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
         admin.dispose()
 
-    return base.set(database=name).render_as_string(hide_password=False), drop
+    url = base.update_query_dict({"options": f"-csearch_path={schema}"})
+    return url.render_as_string(hide_password=False), drop
 
 
 def main() -> int:

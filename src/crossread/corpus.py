@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from crossread.clean import clean
 from crossread.config import Config
 from crossread.ingest import read_sources
+from crossread.ingest.identity import content_id
 from crossread.model import (
     SCHEMA_VERSION,
     Article,
@@ -63,6 +64,8 @@ def ingest_articles(store, articles: Sequence[Article], config: Config, *,
     for lo in range(0, len(articles), batch):
         chunk = []
         for art in articles[lo:lo + batch]:
+            if not art.id:  # the store's identity is the content hash: never store without one
+                art = dataclasses.replace(art, id=content_id(art.text, art.title))
             try:
                 chunk.append(clean(art))
             except Exception as exc:  # one bad article must not sink the batch
