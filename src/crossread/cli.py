@@ -327,7 +327,7 @@ def stories(db: str | None, fmt: str | None, limit: int | None) -> None:
     seen, headline."""
     store = _open_store(db)
     try:
-        rows = _guarded(lambda: _list_stories(store, limit or None))
+        rows, merges = _guarded(lambda: _list_stories(store, limit or None))
     finally:
         store.close()
     if fmt is None:
@@ -341,11 +341,14 @@ def stories(db: str | None, fmt: str | None, limit: int | None) -> None:
                               indent=1))
         return
     _story_table(rows, store.url)
+    if merges:
+        shown = ", ".join(f"{m.from_story} → {m.into_story}" for m in merges[-10:])
+        click.echo(f"{len(merges)} merges of stories that proved to be one (latest: {shown})")
 
 
 def _list_stories(store, limit: int | None):
     with store.transaction(readonly=True) as tx:
-        return tx.list_stories(limit=limit)
+        return tx.list_stories(limit=limit), tx.merges()
 
 
 def _story_json(story: dict) -> dict:

@@ -288,6 +288,17 @@ class Story:
 
 
 @dataclass(frozen=True)
+class MergeRecord:
+    """One merge: story `from_story` proved to be story `into_story`."""
+
+    id: int
+    from_story: int
+    into_story: int
+    reason: str
+    at: str  # ISO date-time (UTC)
+
+
+@dataclass(frozen=True)
 class IngestReport:
     """What one `crossread ingest` (or one poll of `crossread watch`) did to the store."""
 

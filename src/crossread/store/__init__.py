@@ -7,9 +7,10 @@
 `Tx` answers `crossread.stories.index.StoryIndex` and the reads the CLI and the web app need.
 """
 
+from crossread.model import MergeRecord
 from crossread.store.errors import StoreError
 from crossread.store.store import Store, open_store
 from crossread.store.target import default_url
-from crossread.store.tx import MergeRecord, Tx
+from crossread.store.tx import Tx
 
 __all__ = ["MergeRecord", "Store", "StoreError", "Tx", "default_url", "open_store"]

@@ -10,14 +10,21 @@ newer story; members in join order (a store-wide sequence: the clock ties within
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from crossread.model import SCHEMA_VERSION, Article, DocFeatures, Story, StoryArticle, StoryState
+from crossread.model import (
+    SCHEMA_VERSION,
+    Article,
+    DocFeatures,
+    MergeRecord,
+    Story,
+    StoryArticle,
+    StoryState,
+)
 from crossread.store import codec, statements
 from crossread.store.schema import (
     articles,
@@ -29,17 +36,6 @@ from crossread.store.schema import (
 )
 
 _LIVE = statements.LIVE
-
-
-@dataclass(frozen=True)
-class MergeRecord:
-    """One merge: story `from_story` proved to be story `into_story`."""
-
-    id: int
-    from_story: int
-    into_story: int
-    reason: str
-    at: str
 
 
 class Tx:
