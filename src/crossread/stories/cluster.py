@@ -4,14 +4,16 @@ A story is scored like an article: an article is a story of one (`as_state`), so
 `similarity` compares an article with a story, two stories (for merges) and two articles (the
 pairs benchmark). It adds three things:
 
-* the cosine of the embeddings (the story's centroid is the sum of its members' vectors);
-* the names both mention, each weighted by its IDF over live stories and by the share of
+* the closeness of the embeddings (the story's centroid is the sum of its members' vectors):
+  halfway (MEMBER_WEIGHT) between the centroid cosine and the mean cosine over member pairs,
+  which a story drifting over a broad topic cannot fake (see `closeness`);
+* the keys both carry (names, and salient content words, see features.word_keys), each weighted by its IDF over live stories and by the share of
   members naming it, as a weighted overlap coefficient in [0, 1] — a rare shared name says
   "same story" far more than "Washington" does;
 * a penalty growing with the days between the two when both have dates; unknown dates are
   neutral, because many feeds carry none.
 
-`THRESHOLD` and the weights were chosen on the tune half of the Multi-News dev stories (split
+`THRESHOLD` (0.75), W_KEYS (1.5) and MEMBER_WEIGHT (0.5) were chosen on the tune half of the Multi-News dev stories (split
 by a hash of the gold story id, see benchmarks/cluster_quality.py); the SemEval pairs were not
 used to choose anything.
 """
@@ -28,7 +30,7 @@ import numpy as np
 from crossread.model import DocFeatures, StoryState
 from crossread.stories.index import StoryIndex
 
-W_KEYS = 1.0
+W_KEYS = 1.5
 W_TIME = 0.3  # the most days apart can take off
 TIME_SCALE_DAYS = 4.0  # a week apart costs most of W_TIME; the next day costs little
 THRESHOLD = 0.75
@@ -37,6 +39,16 @@ THRESHOLD = 0.75
 # since two stories that already matched would have been one from the start.
 MERGE_MARGIN = 0.05
 CANDIDATES = 50
+# β of `closeness`: 0 is the centroid cosine, 1 the mean member cosine. 0.5 (with W_KEYS 1.5 and
+# THRESHOLD 0.75) was the best mean online F1 of the tune-half grid (benchmarks/cluster_quality.py
+# --tune); 1.0 split stories whose members are written differently, 0.0 let topics drift.
+MEMBER_WEIGHT = 0.5
+# A key counts by the share of members naming it raised to CORE_POWER (>1 favours the story's
+# core names over names one member mentions) ...
+CORE_POWER = 1.0
+# ... and a story's score is lowered by SIZE_COST × ln(size). Neither helped on the tune half
+# (CORE_POWER 2 and SIZE_COST 0.05 were within noise or worse), so both are neutral.
+SIZE_COST = 0.0
 
 
 @dataclass(frozen=True)
@@ -87,13 +99,28 @@ def idf(key_counts: Mapping[str, int], total: int) -> dict[str, float]:
 
 
 def similarity(a: StoryState, b: StoryState, weights: Mapping[str, float]) -> float:
-    """Embedding cosine + W_KEYS × shared-name overlap − date penalty. Keys missing from
+    """Embedding closeness + W_KEYS × shared-name overlap − date penalty. Keys missing from
     `weights` are treated as seen nowhere else (the rarest)."""
+    return closeness(a, b) + W_KEYS * key_overlap(a, b, weights) - time_penalty(a, b)
+
+
+def closeness(a: StoryState, b: StoryState) -> float:
+    """Between the centroid cosine and the mean cosine over member pairs (MEMBER_WEIGHT).
+
+    The centroid is the sum of unit member vectors, so the mean cosine of every member of `a`
+    with every member of `b` is ca·cb / (size_a × size_b), with no member vector needed. A
+    story that has drifted over a broad topic has a short centroid (|c| well below size): its
+    centroid cosine flatters any article on the topic, while the mean member cosine stays low.
+    The normaliser is |c|^(1-β) × size^β; for two single articles both are the plain cosine.
+    """
     ca = np.asarray(a.centroid, dtype=np.float32)
     cb = np.asarray(b.centroid, dtype=np.float32)
-    norm = float(np.linalg.norm(ca) * np.linalg.norm(cb))
-    cos = float(ca @ cb) / norm if norm > 0 else 0.0
-    return cos + W_KEYS * key_overlap(a, b, weights) - time_penalty(a, b)
+    na, nb = float(np.linalg.norm(ca)), float(np.linalg.norm(cb))
+    if na <= 0 or nb <= 0:
+        return 0.0
+    beta = MEMBER_WEIGHT
+    norm = (na ** (1 - beta) * max(a.size, 1) ** beta) * (nb ** (1 - beta) * max(b.size, 1) ** beta)
+    return float(ca @ cb) / norm
 
 
 def key_overlap(a: StoryState, b: StoryState, weights: Mapping[str, float]) -> float:
@@ -103,13 +130,13 @@ def key_overlap(a: StoryState, b: StoryState, weights: Mapping[str, float]) -> f
     mass_a = mass_b = shared = 0.0
     for k, n in a.keys.items():
         w = weights.get(k, rare)
-        fa = n / a.size
+        fa = (n / a.size) ** CORE_POWER
         mass_a += w * fa
         m = b.keys.get(k)
         if m:
-            shared += w * min(fa, m / b.size)
+            shared += w * min(fa, (m / b.size) ** CORE_POWER)
     for k, n in b.keys.items():
-        mass_b += weights.get(k, rare) * n / b.size
+        mass_b += weights.get(k, rare) * (n / b.size) ** CORE_POWER
     low = min(mass_a, mass_b)
     return shared / low if low > 0 else 0.0
 
@@ -162,7 +189,7 @@ def decide(index: StoryIndex, f: DocFeatures, threshold: float | None = None) ->
     counts = index.key_story_counts(keys)
     weights = idf({k: counts.get(k, 0) for k in keys}, index.story_count())
     me = as_state(f)
-    scored = sorted(((similarity(me, s, weights), -s.id, s) for s in states),
+    scored = sorted(((similarity(me, s, weights) - size_cost(s), -s.id, s) for s in states),
                     key=lambda x: (x[0], x[1]), reverse=True)
     best_score, _, best = scored[0]
     if best_score < threshold:
@@ -177,6 +204,11 @@ def decide(index: StoryIndex, f: DocFeatures, threshold: float | None = None) ->
         state = combine(state, other)
     return Decision(into.id, best_score, add_member(state, f),
                     tuple(s.id for s in group[1:]))
+
+
+def size_cost(state: StoryState) -> float:
+    """What joining a story of this size costs on top of the threshold: SIZE_COST × ln(size)."""
+    return SIZE_COST * math.log(max(state.size, 1))
 
 
 def _all_keys(keys: Iterable[str], states: Sequence[StoryState]) -> list[str]:

@@ -63,27 +63,72 @@ according read more photo video image getty images file ap reuters afp associate
 
 
 def features(articles: Sequence[Article]) -> list[DocFeatures]:
-    """Features of cleaned articles (`crossread.clean.clean`), in input order."""
+    """Features of cleaned articles (`crossread.clean.clean`), in input order.
+
+    A page that is not an article (`is_non_article`) gets null features: a zero vector, no
+    keys and no bands. It then scores 0 against every story, so it starts its own story and
+    never attracts another article; without bands it is neither a copy nor a copy original.
+    """
     bodies = [body_text(a) for a in articles]
     heads = [(a.title or "").strip() for a in articles]
     vectors = embed([f"{h}. {b[:LEAD_CHARS]}" if h else b[:LEAD_CHARS]
                      for h, b in zip(heads, bodies, strict=True)]) - _common_direction()
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    null = [is_non_article(h, b) for h, b in zip(heads, bodies, strict=True)]
+    vectors[np.asarray(null, dtype=bool)] = 0.0
     shingle_sets = [shingles(b) for b in bodies]
     hashes = MinHash.bulk([sorted(s) for s in shingle_sets], num_perm=NUM_PERM, seed=SEED)
     out = []
-    for a, h, b, v, s, mh in zip(articles, heads, bodies, vectors, shingle_sets, hashes,
-                                 strict=True):
+    for a, h, b, v, s, mh, junk in zip(articles, heads, bodies, vectors, shingle_sets, hashes,
+                                       null, strict=True):
         sig = np.asarray(mh.hashvalues, dtype=np.uint64)
         out.append(DocFeatures(
             article_id=a.id,
             vector=v.astype(np.float32),
-            keys=name_keys(h, b),
+            keys=() if junk else tuple(sorted(set(name_keys(h, b)) | set(word_keys(h, b)))),
             published=(a.published or None) and a.published[:10],
             signature=sig,
-            bands=band_hashes(sig) if len(s) >= MIN_SHINGLES else (),
+            bands=band_hashes(sig) if len(s) >= MIN_SHINGLES and not junk else (),
         ))
     return out
+
+
+# --- pages that are not articles ------------------------------------------------------------
+# A scraper sometimes keeps the page furniture instead of the report: a Twitter location widget,
+# a web archive's crawl notice, "page not found", a share-by-email or comment form, a reprint
+# notice, a review-aggregator box. The same furniture appears under unrelated stories, so as an
+# article it glues them together (as a copy, or by its names and vector). Two generic signs:
+# the text talks about the web page itself (UI_SHARE of its words are page/UI vocabulary), and
+# it reports nothing: no attribution verb, which almost every news report has ("said",
+# "according to"). The second sign keeps a short tech brief about tweets or apps an article.
+# Long texts are articles whatever their vocabulary (furniture is short).
+NON_ARTICLE_MAX_WORDS = 300
+# Chosen on the tune half of the Multi-News dev stories: its furniture pages have 5-25% UI words,
+# its real articles under 400 words at most 3% (benchmarks/cluster_quality.py --tune counts them).
+UI_SHARE = 0.05
+_UI_WORDS = frozenset("""
+page pages webpage homepage web website websites site sites link links url urls click clicks
+tap browser browsers cookie cookies javascript email e-mail emails mail inbox tweet tweets
+retweet location locations login logout signup sign-in subscribe subscription subscribers
+newsletter comment comments commenting share sharing download app apps privacy settings
+crawl crawls crawled archive archived archives 404 menu close learn loading advertisement ads
+enable enabled disable username password profile reload refresh posts posting user users
+review reviews reprint reprinted reprints republish copyright
+""".split())
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|according to|reported|reports|announced|confirmed|stated|"
+    r"explained|wrote|claimed|testified|alleged)\b", re.IGNORECASE)
+_UI_TOKEN = re.compile(r"[\w@-]+")
+
+
+def is_non_article(headline: str, body: str) -> bool:
+    """True for scraped page furniture rather than a report (see the comment above)."""
+    text = f"{headline}\n{body}"
+    words = [w.lower() for w in _UI_TOKEN.findall(text)]
+    if not words or len(words) > NON_ARTICLE_MAX_WORDS:
+        return False
+    ui = sum(w in _UI_WORDS for w in words)
+    return ui >= UI_SHARE * len(words) and _ATTRIBUTION.search(text) is None
 
 
 # The static model's mean-pooled vectors all lean towards what any English text shares; two
@@ -155,6 +200,50 @@ def name_keys(headline: str, body: str) -> tuple[str, ...]:
                     counts[key] += weight
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_KEYS]
     return tuple(sorted(k for k, _ in top))
+
+
+# Salient content words as keys too, beside the names: an explainer or a methods section that
+# names few of the story's people still shares its vocabulary ("probe", "corona", "shareholder").
+# The IDF over live stories (cluster.idf) discounts the words every story uses. WORD_KEYS was
+# chosen on the tune half of the Multi-News dev stories (benchmarks/cluster_quality.py --tune).
+WORD_KEYS = 40
+WORD_LEAD_CHARS = 4000
+_CONTENT = re.compile(r"[a-z]{4,}")
+# Function words and the verbs and nouns of any report (attribution, time, quantity): they say
+# nothing about which story it is.
+_FUNCTION_WORDS = frozenset("""
+about above across after afterwards again against almost alone along already also although
+always among another anyone anything around away back became because become been before
+behind being below beside besides between beyond both cannot could down during each either
+else enough even ever every everyone everything except few from further have having hence
+here herself himself however into itself just last least less made make makes many might
+more most mostly much must myself neither never next none nothing often once only onto other
+others otherwise over perhaps rather same seem seemed seems several should since some someone
+something sometimes still such than that their them themselves then there therefore these
+they this those though through thus together toward towards under until upon very well were
+what whatever when where whether which while whom whose will with within without would your
+yours said says told tell according added asked reported year years week weeks month months
+today yesterday tomorrow time times people like also just including including first last
+percent monday tuesday wednesday thursday friday saturday sunday news report reports story
+photo image images video getty caption copyright could'nt didn doesn isn wasn aren weren
+""".split())
+
+
+def word_keys(headline: str, body: str) -> tuple[str, ...]:
+    """The WORD_KEYS most frequent content words (4+ letters, not a function word, a plural's
+    final s dropped) of the headline (counted twice) and the first WORD_LEAD_CHARS of the body."""
+    if WORD_KEYS <= 0:
+        return ()
+    text = f"{headline} {headline} {body[:WORD_LEAD_CHARS]}".lower()
+    counts: Counter[str] = Counter()
+    for w in _CONTENT.findall(text):
+        if w in _FUNCTION_WORDS:
+            continue
+        if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+        counts[w] += 1
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:WORD_KEYS]
+    return tuple(k for k, _ in top)
 
 
 def _is_title_case(headline: str) -> bool:
