@@ -7,15 +7,16 @@ pairs benchmark). It adds three things:
 * the closeness of the embeddings (the story's centroid is the sum of its members' vectors):
   halfway (MEMBER_WEIGHT) between the centroid cosine and the mean cosine over member pairs,
   which a story drifting over a broad topic cannot fake (see `closeness`);
-* the keys both carry (names, and salient content words, see features.word_keys), each weighted by its IDF over live stories and by the share of
-  members naming it, as a weighted overlap coefficient in [0, 1] — a rare shared name says
+* the keys both carry (names, and salient content words, see features.word_keys), each
+  weighted by its IDF over live stories and by the share of members naming it, as a weighted
+  overlap coefficient in [0, 1] — a rare shared name says
   "same story" far more than "Washington" does;
 * a penalty growing with the days between the two when both have dates; unknown dates are
   neutral, because many feeds carry none.
 
-`THRESHOLD` (0.75), W_KEYS (1.5) and MEMBER_WEIGHT (0.5) were chosen on the tune half of the Multi-News dev stories (split
-by a hash of the gold story id, see benchmarks/cluster_quality.py); the SemEval pairs were not
-used to choose anything.
+`THRESHOLD` (0.75), W_KEYS (1.5) and MEMBER_WEIGHT (0.5) were chosen on the tune half of the
+Multi-News dev stories (split by a hash of the gold story id, see benchmarks/cluster_quality.py);
+the SemEval pairs were not used to choose anything.
 """
 
 from __future__ import annotations
