@@ -4,6 +4,7 @@ round trips. Every test runs on both backends (`store_target` in conftest.py).""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -89,7 +90,7 @@ def test_fresh_database_is_migrated_and_reopening_is_a_no_op(store_target: str) 
     engine = sa.create_engine(resolve(store_target))
     with engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").all() == [
-            ("0001",)
+            ("0002",)
         ]
     engine.dispose()
 
@@ -366,3 +367,33 @@ def test_briefs_save_replace_and_get(store: Store, store_target: str) -> None:
     with store.transaction() as tx:
         assert SCHEMA_VERSION != "0.1"
         assert tx.get_brief(story) is None  # built by another model version: rebuild
+
+
+def test_upgrade_from_0001_counts_the_stories_naming_each_key(store_target: str) -> None:
+    from alembic import command
+
+    from crossread.store.migrate import alembic_config
+
+    if "://" not in store_target:
+        Path(store_target).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(resolve(store_target))
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0001")
+        for story in (1, 2):
+            connection.exec_driver_sql(
+                "INSERT INTO stories (id, first_seen, last_seen, size) VALUES "
+                f"({story}, '{T0}', '{T0}', 1)")
+        connection.exec_driver_sql(
+            "INSERT INTO story_keys (story_id, key, count) VALUES "
+            "(1, 'kim jong un', 1), (2, 'kim jong un', 1), (2, 'panmunjom', 1)")
+    engine.dispose()
+    store = open_store(store_target)
+    with store.transaction() as tx:
+        assert tx.key_story_counts(["kim jong un", "panmunjom", "seoul"]) == {
+            "kim jong un": 2, "panmunjom": 1}
+        tx.save_story_state(state(2, {"seoul": 1}), None)  # 2 no longer names the others
+        assert tx.key_story_counts(["kim jong un", "panmunjom", "seoul"]) == {
+            "kim jong un": 1, "seoul": 1}
+        tx.merge_stories(2, 1, "test", T0)  # a merged story's keys stop counting
+        assert tx.key_story_counts(["kim jong un", "seoul"]) == {"kim jong un": 1}
+    store.close()

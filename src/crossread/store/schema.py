@@ -85,6 +85,16 @@ story_keys = sa.Table(
     sa.Index(None, "key", "story_id"),
 )
 
+# How many live stories name each key, kept up to date with story_keys: the IDF of a name is
+# then one primary-key lookup, where counting story_keys would cost as many rows as stories
+# naming it (tens of thousands for "Trump" in a big store) for every article ingested.
+key_stories = sa.Table(
+    "key_stories",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("stories", sa.Integer, nullable=False),
+)
+
 memberships = sa.Table(
     "memberships",
     metadata,

@@ -13,6 +13,7 @@ from crossread.store.schema import (
     article_bands,
     article_keys,
     articles,
+    key_stories,
     memberships,
     stories,
     story_keys,
@@ -86,10 +87,15 @@ KEY_CANDIDATES = (
     .limit(sa.bindparam("limit", type_=sa.Integer))
 )
 
-KEY_STORY_COUNTS = (
-    sa.select(story_keys.c.key, sa.func.count())
-    .where(story_keys.c.key.in_(sa.bindparam("keys", expanding=True)))
-    .group_by(story_keys.c.key)
+KEY_STORY_COUNTS = sa.select(key_stories.c.key, key_stories.c.stories).where(
+    key_stories.c.key.in_(sa.bindparam("keys", expanding=True)), key_stories.c.stories > 0
+)
+
+# the same text on SQLite (3.24+) and PostgreSQL; `delta` is +1 for a story that now names the
+# key, -1 for one that no longer does
+ADD_KEY_STORIES = sa.text(
+    "INSERT INTO key_stories (key, stories) VALUES (:key, :delta) "
+    "ON CONFLICT (key) DO UPDATE SET stories = key_stories.stories + excluded.stories"
 )
 
 UPDATE_STORY_KEY = (

@@ -223,6 +223,8 @@ class Tx:
         gone = [key for key in old if key not in new]
         if gone:
             self._db.execute(statements.DELETE_STORY_KEYS, {"story_id": state.id, "keys": gone})
+            self._db.execute(statements.ADD_KEY_STORIES,
+                             [{"key": key, "delta": -1} for key in gone])
         changed = [
             {"b_story": state.id, "b_key": key, "b_count": count}
             for key, count in new.items()
@@ -237,6 +239,8 @@ class Tx:
         ]
         if added:
             self._db.execute(statements.INSERT_STORY_KEYS, added)
+            self._db.execute(statements.ADD_KEY_STORIES,
+                             [{"key": row["key"], "delta": 1} for row in added])
 
     def merge_stories(self, from_id: int, into_id: int, reason: str, now: str) -> None:
         """Also widens `into_id`'s first_seen/last_seen to cover both, gives it `from_id`'s
@@ -278,6 +282,11 @@ class Tx:
                 headline=target.headline if target.headline is not None else source.headline,
             )
         )
+        dropped = list(self._db.scalars(
+            sa.select(story_keys.c.key).where(story_keys.c.story_id == from_id)))
+        if dropped:
+            self._db.execute(statements.ADD_KEY_STORIES,
+                             [{"key": key, "delta": -1} for key in dropped])
         self._db.execute(sa.delete(story_keys).where(story_keys.c.story_id == from_id))
         self._db.execute(sa.delete(briefs).where(briefs.c.story_id == from_id))
         self._db.execute(
