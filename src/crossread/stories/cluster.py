@@ -39,7 +39,14 @@ THRESHOLD = 0.75
 # article is the missing evidence. Without the margin a merge could only follow centroid drift,
 # since two stories that already matched would have been one from the start.
 MERGE_MARGIN = 0.05
-CANDIDATES = 50
+# Where candidates come from: the stories sharing the most of the article's RETRIEVAL_KEYS
+# rarest keys (at most CANDIDATES), and the RECENT most recently joined stories. Retrieving by
+# the rarest keys only keeps the cost of a lookup flat as the store grows: "Trump" or "police"
+# is named by thousands of stories and would find them all, while the story an article belongs
+# to shares its rare names. Sizes chosen for speed (benchmarks/store_scale.py), not tuned.
+CANDIDATES = 20
+RECENT = 10
+RETRIEVAL_KEYS = 12
 # β of `closeness`: 0 is the centroid cosine, 1 the mean member cosine. 0.5 (with W_KEYS 1.5 and
 # THRESHOLD 0.75) was the best mean online F1 of the tune-half grid (benchmarks/cluster_quality.py
 # --tune); 1.0 split stories whose members are written differently, 0.0 let topics drift.
@@ -138,8 +145,11 @@ def key_overlap(a: StoryState, b: StoryState, weights: Mapping[str, float]) -> f
             shared += w * min(fa, (m / b.size) ** CORE_POWER)
     for k, n in b.keys.items():
         mass_b += weights.get(k, rare) * (n / b.size) ** CORE_POWER
-    low = min(mass_a, mass_b)
-    return shared / low if low > 0 else 0.0
+    # normalised by the geometric mean of the two masses (a weighted cosine of key sets), not
+    # the smaller mass: with the smaller one, a report naming just two cities ("Ankara",
+    # "Istanbul") fully matched every story set in that country
+    norm = math.sqrt(mass_a * mass_b)
+    return shared / norm if norm > 0 else 0.0
 
 
 def time_penalty(a: StoryState, b: StoryState) -> float:
@@ -181,8 +191,10 @@ def decide(index: StoryIndex, f: DocFeatures, threshold: float | None = None) ->
     oldest.
     `threshold` defaults to THRESHOLD as it is when called."""
     threshold = THRESHOLD if threshold is None else threshold
-    ids = list(dict.fromkeys(index.key_candidates(f.keys, CANDIDATES)
-                             + index.recent_stories(CANDIDATES)))
+    named = index.key_story_counts(f.keys)
+    rare = sorted((k for k in f.keys if named.get(k)), key=lambda k: (named[k], k))
+    ids = list(dict.fromkeys(index.key_candidates(rare[:RETRIEVAL_KEYS], CANDIDATES)
+                             + index.recent_stories(RECENT)))
     states = index.story_states(ids)
     if not states:
         return Decision(None, 0.0)

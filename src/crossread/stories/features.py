@@ -204,9 +204,11 @@ def name_keys(headline: str, body: str) -> tuple[str, ...]:
 
 # Salient content words as keys too, beside the names: an explainer or a methods section that
 # names few of the story's people still shares its vocabulary ("probe", "corona", "shareholder").
-# The IDF over live stories (cluster.idf) discounts the words every story uses. WORD_KEYS was
-# chosen on the tune half of the Multi-News dev stories (benchmarks/cluster_quality.py --tune).
-WORD_KEYS = 40
+# The IDF over live stories (cluster.idf) discounts the words every story uses. Off by default:
+# 40 word keys raised the tune-half F1 only from 0.832 to 0.845 (within the spread of shuffles;
+# the test half did not move), but tripled the keys every lookup reads, and ingest fell from
+# ~100 to ~35 articles/s at 6,000 articles and kept falling (benchmarks/store_scale.py).
+WORD_KEYS = 0
 WORD_LEAD_CHARS = 4000
 _CONTENT = re.compile(r"[a-z]{4,}")
 # Function words and the verbs and nouns of any report (attribution, time, quantity): they say
