@@ -86,7 +86,7 @@ def corpus(shared: Path, size: int):
             art = read_plain(text, f"synthetic/{i}.txt")
             arts.append(dataclasses.replace(art, index=i, id=content_id(art.text, art.title),
                                             outlet=rng.choice(OUTLETS),
-                                            published=date, external_id=f"syn-{i}"))
+                                            published=date, external_id=f"syn-{story}-{i}"))
     return arts
 
 
@@ -98,8 +98,13 @@ def child(backend: str, size: int, url: str | None, incremental: bool) -> dict:
     one_core()
     from crossread.config import Config
 
+    # the new report belongs to a story already in the store (its id says which synthetic
+    # story): the update then rebuilds a brief of several reports, the case that costs
     arts = corpus(SHARED, size + 1)
-    new, arts = arts[-1], arts[:-1]
+    story_of = [a.external_id.split("-")[1] for a in arts]
+    pick = next(i for i in range(len(arts) - 1, 0, -1) if story_of[i] in story_of[:i])
+    new = arts[pick]
+    arts = (arts[:pick] + arts[pick + 1:])[:size]
     config = Config(entities="rules")
     if backend == "memory":
         from crossread.clean import clean
