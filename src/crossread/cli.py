@@ -53,6 +53,16 @@ def main() -> None:
     """
 
 
+def _fetch_options(fn):
+    """--allow-private and --timeout: every command that may fetch URLs."""
+    fn = click.option("--timeout", type=click.FloatRange(min=0.1), default=15.0,
+                      show_default=True, metavar="SECONDS",
+                      help="Time limit for each URL download (the whole response, per "
+                           "redirect hop).")(fn)
+    return click.option("--allow-private", is_flag=True,
+                        help="Allow URLs on private, loopback and link-local addresses.")(fn)
+
+
 def _db_option(fn):
     return click.option(
         "--db", metavar="PATH|URL", envvar="CROSSREAD_DB",
@@ -75,13 +85,9 @@ def _db_option(fn):
 @click.option("--fast", is_flag=True,
               help="Rule-based entities instead of spaCy's statistical NER: several times "
                    "faster, less accurate.")
-@click.option("--allow-private", is_flag=True,
-              help="Allow URLs on private, loopback and link-local addresses.")
+@_fetch_options
 @click.option("--max-size", type=click.FloatRange(min=0.001), default=20.0, show_default=True,
               metavar="MB", help="Refuse files and downloads larger than this.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=15.0, show_default=True,
-              metavar="SECONDS",
-              help="Time limit for each URL download (the whole response, per redirect hop).")
 @click.option("--words", type=click.IntRange(min=20), default=200, show_default=True,
               metavar="N", help="Length of the summary in words.")
 @click.option("--sentences", type=click.IntRange(min=1), metavar="N",
@@ -266,10 +272,7 @@ def _corpus_config(published: str | None, fast: bool, allow_private: bool,
 @click.option("--no-briefs", is_flag=True,
               help="Only store and cluster; briefs are built when first asked for "
                    "(for bulk loads).")
-@click.option("--allow-private", is_flag=True,
-              help="Allow URLs on private, loopback and link-local addresses.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=15.0, show_default=True,
-              metavar="SECONDS", help="Time limit for each URL download.")
+@_fetch_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 def ingest(sources: tuple[str, ...], db: str | None, published: str | None, fast: bool,
            no_briefs: bool, allow_private: bool, timeout: float, quiet: bool) -> None:
@@ -386,10 +389,7 @@ def _story_table(rows, where: str) -> None:
               metavar="SECONDS", help="Time between polls.")
 @click.option("--once", is_flag=True, help="Poll once and exit.")
 @click.option("--fast", is_flag=True, help="Rule-based entities for the briefs (faster).")
-@click.option("--allow-private", is_flag=True,
-              help="Allow URLs on private, loopback and link-local addresses.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=15.0, show_default=True,
-              metavar="SECONDS", help="Time limit for each feed download.")
+@_fetch_options
 def watch(feeds: tuple[str, ...], db: str | None, interval: float, once: bool, fast: bool,
           allow_private: bool, timeout: float) -> None:
     """Poll FEED... (RSS/Atom URLs or files) and keep the store current: new entries join
