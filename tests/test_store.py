@@ -271,6 +271,10 @@ def test_story_states_round_trip(store: Store) -> None:
         assert got.first_published is None
         assert tx.get_story(story).headline == "Head"  # None keeps the headline
         assert tx.key_story_counts(["y"]) == {}
+        tx.set_headline(story, "Neutral title")  # the headline alone; the state stays
+        assert tx.get_story(story).headline == "Neutral title"
+        (again,) = tx.story_states([story])
+        assert again.keys == {"x": 4, "z": 1} and again.size == 4
 
 
 def test_merge_moves_members_and_story_of_follows(store: Store) -> None:

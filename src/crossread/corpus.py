@@ -87,15 +87,14 @@ def ingest_articles(store, articles: Sequence[Article], config: Config, *,
                         touched.pop(gone, None)
                 if progress:
                     progress(art.source)
-    built = 0
+    live = _live(store, touched)
     if briefs:
-        for story_id in _live(store, touched):
+        for story_id in live:
             refresh_brief(store, story_id, config)
-            built += 1
     return IngestReport(read=len(articles), stored=counts["stored"], skipped=counts["skipped"],
                         copies=counts["copies"], new_stories=counts["created"],
                         joined=counts["joined"], merges=counts["merges"],
-                        touched=tuple(_live(store, touched)), briefs_built=built,
+                        touched=tuple(live), briefs_built=len(live) if briefs else 0,
                         errors=tuple(errs))
 
 
@@ -139,7 +138,7 @@ def refresh_brief(store, story_id: int, config: Config) -> Brief:
     """Analyse the story's independent reports (copies are noted, not counted as outlets that
     agree), compare and summarise them, and save the brief and the story's neutral headline."""
     from crossread.analyse import analyse
-    from crossread.pipeline import compare_articles
+    from crossread.pipeline import compare_articles, process_all
     from crossread.summarise import summarise
 
     with store.transaction(readonly=True) as tx:
@@ -149,14 +148,9 @@ def refresh_brief(store, story_id: int, config: Config) -> Brief:
         members = tx.story_articles(story_id)
     copy_of = {a.id: a.copy_of for a in story.articles if a.copy_of}
     errors: list[ReadError] = []
-    done: list[Article] = []
-    for art in members:
-        if art.id in copy_of:
-            continue
-        try:
-            done.append(analyse(dataclasses.replace(art, index=len(done)), config))
-        except Exception as exc:
-            errors.append(ReadError(art.source, f"cannot analyse ({type(exc).__name__})"))
+    # stored articles were cleaned at ingest: analyse them, don't clean them again
+    done = process_all([a for a in members if a.id not in copy_of], config, errors,
+                       detail=False, step=analyse)
     brief = summarise(compare_articles(done, errors), words=config.words,
                       sentences=config.sentences)
     outlets = {a.id: a.outlet for a in members}
@@ -171,7 +165,5 @@ def refresh_brief(store, story_id: int, config: Config) -> Brief:
         tx.save_brief(story_id, json.dumps(to_dict(brief), ensure_ascii=False), digest,
                       now_utc())
         if brief.title:
-            states = tx.story_states([story_id])
-            if states:
-                tx.save_story_state(states[0], brief.title)
+            tx.set_headline(story_id, brief.title)
     return brief

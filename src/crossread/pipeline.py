@@ -43,13 +43,15 @@ def build_brief(sources: Iterable[str], config: Config, progress: Progress | Non
 
 
 def process_all(articles: Iterable[Article], config: Config, errors: list[ReadError],
-                progress: Progress | None = None, detail: bool = True) -> list[Article]:
-    """Clean and analyse each article, renumbered; one that fails becomes an entry in `errors`
-    (with the exception's message when `detail`) and the others go on."""
+                progress: Progress | None = None, detail: bool = True,
+                step: Callable[[Article, Config], Article] = process) -> list[Article]:
+    """Clean and analyse each article (or run `step` on it), renumbered; one that fails
+    becomes an entry in `errors` (with the exception's message when `detail`) and the others
+    go on."""
     done: list[Article] = []
     for art in articles:
         try:
-            done.append(dataclasses.replace(process(art, config), index=len(done)))
+            done.append(dataclasses.replace(step(art, config), index=len(done)))
         except Exception as exc:  # one bad article must not sink the others
             if os.environ.get("CROSSREAD_DEBUG"):
                 raise

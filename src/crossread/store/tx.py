@@ -242,6 +242,11 @@ class Tx:
             self._db.execute(statements.ADD_KEY_STORIES,
                              [{"key": row["key"], "delta": 1} for row in added])
 
+    def set_headline(self, story_id: int, headline: str) -> None:
+        """The story's headline alone (the brief's neutral title), leaving its state as is."""
+        self._db.execute(sa.update(stories).where(stories.c.id == story_id)
+                         .values(headline=headline))
+
     def merge_stories(self, from_id: int, into_id: int, reason: str, now: str) -> None:
         """Also widens `into_id`'s first_seen/last_seen to cover both, gives it `from_id`'s
         headline when it has none, drops `from_id`'s keys and brief (a merged story is never a

@@ -67,8 +67,7 @@ def assign(index: StoryIndex, article: Article, f: DocFeatures, now: str) -> Out
     for other in d.merges:
         index.merge_stories(other, d.story_id, MERGE_REASON, now)
     # The protocol cannot read a story's headline back, so a story shows its latest titled
-    # member's headline; an untitled article passes None, which the database reads as "clear"
-    # and MemoryIndex as "keep".
+    # member's headline; an untitled article passes None, which both indexes read as "keep".
     index.save_story_state(d.state, article.title)
     return Outcome(d.story_id, "joined", merged=d.merges, score=d.score)
 
