@@ -118,19 +118,10 @@ def brief(sources: tuple[str, ...], story_id: int | None, db: str | None, fmt: s
             fmt = _EXT_FORMAT.get(output.suffix.lower(), "json")
         else:
             fmt = "terminal" if sys.stdout.isatty() else "json"
-    try:
-        if story_id is not None:
-            result = _stored_brief(db, story_id, config)
-        else:
-            result = _run(sources, config, quiet, output)
-    except KeyboardInterrupt:
-        _fail("interrupted")
-        sys.exit(130)
-    except Exception as exc:  # the promise is one line, never a traceback
-        if os.environ.get("CROSSREAD_DEBUG"):
-            traceback.print_exc()
-        _fail(f"internal error: {type(exc).__name__}: {exc} (set CROSSREAD_DEBUG=1 for details)")
-        sys.exit(3)
+    if story_id is not None:
+        result = _guarded(lambda: _stored_brief(db, story_id, config), "interrupted")
+    else:
+        result = _guarded(lambda: _run(sources, config, quiet, output), "interrupted")
 
     for err in result.errors:
         _fail(str(err))
@@ -224,19 +215,20 @@ def _stored_brief(db: str | None, story_id: int, config: Config):
     return result
 
 
-def _guarded(job):
-    """Run a corpus command's body: one line for every failure, never a traceback."""
-    from crossread.store import StoreError
-
+def _guarded(job, interrupted: str = "interrupted (every batch committed before it is kept)"):
+    """Run a command's body: one line for every failure, never a traceback."""
     try:
         return job()
     except KeyboardInterrupt:
-        _fail("interrupted (every batch committed before it is kept)")
+        _fail(interrupted)
         sys.exit(130)
-    except StoreError as exc:
-        _fail(str(exc))
-        sys.exit(2)
     except Exception as exc:
+        # only a command that opened a store can raise StoreError: importing the store here
+        # would put SQLAlchemy in every `crossread brief`'s start-up
+        errors = sys.modules.get("crossread.store.errors")
+        if errors is not None and isinstance(exc, errors.StoreError):
+            _fail(str(exc))
+            sys.exit(2)
         if os.environ.get("CROSSREAD_DEBUG"):
             traceback.print_exc()
         _fail(f"internal error: {type(exc).__name__}: {exc} (set CROSSREAD_DEBUG=1 for details)")
