@@ -385,21 +385,35 @@ def _story_table(rows, where: str) -> None:
 def watch(feeds: tuple[str, ...], db: str | None, interval: float, once: bool, fast: bool,
           allow_private: bool, timeout: float) -> None:
     """Poll FEED... (RSS/Atom URLs or files) and keep the store current: new entries join
-    their stories and only the briefs of the stories they touched are rebuilt. Ctrl-C stops."""
+    their stories and only the briefs of the stories they touched are rebuilt. Feed URLs are
+    fetched with conditional requests (ETag / Last-Modified), so an unchanged feed costs one
+    short answer from its server. Ctrl-C stops."""
     import time
 
-    from crossread.corpus import ingest as run_ingest
+    from crossread.corpus import ingest_articles
+    from crossread.ingest import read_sources
+    from crossread.ingest.fetch import Revalidation
 
     config = _corpus_config(None, fast, allow_private, timeout)
     store = _open_store(db)
+    revalidation = Revalidation()  # lives as long as the watch: what each feed last was
+
+    def poll():
+        revalidation.unchanged.clear()
+        articles, errors = read_sources(feeds, config, revalidation=revalidation)
+        return ingest_articles(store, articles, config, errors=errors)
+
     try:
         while True:
-            report = _guarded(lambda: run_ingest(store, feeds, config))
+            report = _guarded(poll)
             for err in report.errors:
                 _fail(str(err))
             stamp = time.strftime("%H:%M:%S")
             touched = ", ".join(map(str, report.touched[:10])) or "none"
-            click.echo(f"{stamp} {_report_line(report)}; stories updated: {touched}", err=True)
+            n = len(revalidation.unchanged)
+            same = f"{n} feed{'s' if n != 1 else ''} unchanged; " if n else ""
+            click.echo(f"{stamp} {same}{_report_line(report)}; stories updated: {touched}",
+                       err=True)
             if once:
                 return
             try:

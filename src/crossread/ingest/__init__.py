@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from crossread.config import MB, Config
 from crossread.ingest.decode import InputError, decode
 from crossread.ingest.feeds import looks_like_feed, read_feed
-from crossread.ingest.fetch import fetch, too_large
+from crossread.ingest.fetch import NotModified, Revalidation, fetch, too_large
 from crossread.ingest.html import read_html
 from crossread.ingest.identity import content_id, outlet_from_path, outlet_from_url
 from crossread.ingest.jsondocs import read_json
@@ -112,10 +112,12 @@ def parse_bytes(
     return [read_plain(text, source)], []
 
 
-def read_one(source: str, config: Config) -> tuple[list[Article], list[ReadError]]:
-    """Read one source (file, "-" or URL). Raises InputError for a source that fails whole."""
+def read_one(source: str, config: Config, revalidation: Revalidation | None = None,
+             ) -> tuple[list[Article], list[ReadError]]:
+    """Read one source (file, "-" or URL). Raises InputError for a source that fails whole,
+    and NotModified for a URL that `revalidation` shows unchanged."""
     if is_url(source):
-        got = fetch(source, config)
+        got = fetch(source, config, revalidation)
         ext = Path(urlsplit(got.url).path).suffix.lower()
         arts, errs = parse_bytes(got.content, source, ext, got.content_type, got.charset, got.url)
         default_outlet = outlet_from_url(got.url)
@@ -206,14 +208,20 @@ def _title_line_end(text: str, title: str | None) -> int:
 
 
 def read_sources(
-    sources: Iterable[str], config: Config, progress: Progress | None = None
+    sources: Iterable[str], config: Config, progress: Progress | None = None,
+    revalidation: Revalidation | None = None,
 ) -> tuple[list[Article], list[ReadError]]:
-    """Read every source; articles are numbered in input order."""
+    """Read every source; articles are numbered in input order. With `revalidation` (a poller
+    such as `crossread watch`), URLs are fetched only when changed; unchanged ones add nothing
+    and are listed in `revalidation.unchanged`."""
     articles: list[Article] = []
     errors: list[ReadError] = []
     for src in expand_sources(sources):
         try:
-            arts, errs = read_one(src, config)
+            arts, errs = read_one(src, config, revalidation)
+        except NotModified:
+            assert revalidation is not None
+            revalidation.unchanged.append(src)
         except InputError as exc:
             errors.append(ReadError(src, _one_line(str(exc))))
         except Exception as exc:  # a reader's own bug must not stop the other inputs
