@@ -107,6 +107,14 @@ def test_a_word_capitalised_by_position_is_not_a_name() -> None:
     assert {"brandenburg gate", "angela merkel"} <= keys
 
 
+def test_a_contracted_stop_word_is_not_a_name() -> None:
+    a = art("That’s what NASA said. It's the first probe to touch the Sun. That's why Eugene "
+            "Parker's team cheered.")
+    keys = set(name_keys(a.title or "", body_text(a)))
+    assert not keys & {"that", "it", "that s", "it s"}
+    assert {"nasa", "eugene parker"} <= keys
+
+
 # --- copies ---------------------------------------------------------------------------------
 
 def test_a_syndicated_copy_with_another_headline_and_footer_is_a_copy() -> None:

@@ -258,7 +258,8 @@ def _runs(words: list[str], common: set[str], at_start: bool, split_all: bool) -
     out: list[list[str]] = []
     cur: list[str] = []
     for i, w in enumerate(words):
-        low = w.lower().strip("'’.")
+        # "That's", "It’s": a contraction or possessive of a stop word is still one
+        low = _POSSESSIVE.sub("", w.lower().strip("'’.")).strip("'’.")
         is_common = low in common and (split_all or (at_start and i == 0))
         if low in _STOP or is_common or low.startswith(("i'", "i’")):
             if cur:
