@@ -113,3 +113,20 @@ def test_numbers_in_names_are_not_quantities(text):
 
 def test_counts_after_a_name_are_still_counts():
     assert [n.text for n in nums("Police said Smith fired 3 shots.")] == ["3"]
+
+
+def test_temperatures_keep_their_scale():
+    found = nums("It must withstand 2,500 degrees Fahrenheit (1,370 degrees Celsius), "
+                 "more than 1400C (2552F), or 30 °C, or 5 degrees.")
+    assert [(n.value, n.unit) for n in found] == [
+        (2500, "°F"), (1370, "°C"), (1400, "°C"), (2552, "°F"), (30, "°C"), (5, "degrees")]
+
+
+def test_about_a_small_number_is_half_a_unit_either_side():
+    n = one("That is about eight times closer than any other spacecraft.")
+    assert n.low > 7 and n.high < 9
+
+
+def test_close_to_is_about():
+    n = one("The shield will face temperatures close to 2,500 degrees.")
+    assert n.qualifier == "about" and n.low < 2500 < n.high

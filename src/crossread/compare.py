@@ -31,10 +31,11 @@ from crossread.model import (
     Sentence,
     TimeMention,
 )
-from crossread.predicates import predicates
+from crossread.predicates import predicates, verb_tense
 
 SAME_CONTEXT = 0.18  # soft-overlap similarity two windows need, besides a shared key word
 UNDATED_DAYS_CONTEXT = 0.45  # weekday names from undated reports: they may be days apart
+SHORT_SENTENCE = 8  # words: a sentence this short without a time of its own is elliptic
 SAME_CONTEXT_ONE_ARTICLE = 0.5  # stricter inside one article: a writer repeats, rarely errs
 
 _RATE = re.compile(
@@ -53,6 +54,9 @@ class Mention:
     end: int
     text: str
     context: tuple[str, ...]
+    # the sentence before, when this one is too short to set its own scene ("More than 50
+    # people were injured." continues whatever the sentence before it was about)
+    lead: Sentence | None = None
 
     @property
     def evidence(self) -> Evidence:
@@ -126,9 +130,11 @@ def _rounding(n: NumberMention) -> float:
 def _bounds(n: NumberMention) -> tuple[float, float]:
     lo = n.low if n.low is not None else float("-inf")
     hi = n.high if n.high is not None else float("inf")
-    if n.value is not None and abs(n.value) >= 10 and n.qualifier in (None, "about", "nearly"):
-        # just under half a unit: 41 and 42 must not meet at 41.5
-        slack = 0.98 * _rounding(n) if n.qualifier is None else 0.0
+    if n.value is not None and abs(n.value) >= 10 and n.qualifier not in ("about", "nearly",
+                                                                          "range"):
+        # just under half a unit: 41 and 42 must not meet at 41.5. A bound is rounded like a
+        # value: "more than 1,400" may be written of 1,370 by a writer who rounds
+        slack = 0.98 * _rounding(n)
         lo, hi = lo - slack, hi + slack
     return lo, hi
 
@@ -140,6 +146,32 @@ def numbers_agree(a: NumberMention, b: NumberMention) -> bool:
 
 def _years(s: Sentence) -> set[str]:
     return {t.value for t in s.times if t.kind == "year" and t.value}
+
+
+# A period a count is totalled over: "750 rockets this year" is not "300 since the conflict"
+_PERIOD = re.compile(r"\b(?:this|last|past|previous)\s+(?:\w+\s+)?(?:years?|months?|weeks?|"
+                     r"decades?)\b|\bso far\b|\bto date\b", re.IGNORECASE)
+
+
+def _frame(s: Sentence) -> set[str]:
+    """The years a sentence names, and the periods it totals over."""
+    periods = {" ".join(m.group(0).lower().split()) for m in _PERIOD.finditer(s.text)}
+    return _years(s) | periods
+
+
+def _frames(articles: Sequence[Article]) -> dict[tuple[int, int], set[str]]:
+    """The years each sentence speaks of. A short sentence with no time of its own continues
+    the one before it: "The last Gaza war, in 2008-2009, killed 1,400 Palestinians. Thirteen
+    Israelis died." counts deaths of 2008, not of this week. (A longer sentence usually sets
+    its own scene, so it keeps its own, possibly empty, set.)"""
+    out: dict[tuple[int, int], set[str]] = {}
+    for a in articles:
+        prev: set[str] = set()
+        for s in a.sentences:
+            own = _frame(s)
+            out[(a.index, s.start)] = prev if _elliptic(s) else own
+            prev = own
+    return out
 
 
 def _other_dates(s1: Sentence, s2: Sentence) -> bool:
@@ -160,6 +192,19 @@ def _news_sentences(a: Article) -> list[Sentence]:
     return [s for s in a.sentences if not any(x <= s.start < y for x, y in captions)]
 
 
+# "... and 99 more", "another 99", "three more": the count before it is one part of a total
+_MORE_AFTER = re.compile(r"^\s+(?:more|others?|additional)\b", re.IGNORECASE)
+_ANOTHER_BEFORE = re.compile(r"\banother\s+$", re.IGNORECASE)
+
+
+def _first_part(text: str, n: NumberMention, s: Sentence) -> bool:
+    """"97 rockets hit Israel and 99 more were intercepted", "one object was found, and three
+    more": the first count is a part of a total the sentence splits, not a total to compare."""
+    return any(x.start > n.end and (_MORE_AFTER.match(text[x.end:x.end + 16])
+                                    or _ANOTHER_BEFORE.search(text[max(0, x.start - 9):x.start]))
+               for x in s.numbers)
+
+
 def _number_mentions(articles: Sequence[Article]) -> list[tuple[Mention, NumberMention]]:
     out = []
     for a in articles:
@@ -167,16 +212,21 @@ def _number_mentions(articles: Sequence[Article]) -> list[tuple[Mention, NumberM
             for n in s.numbers:
                 if n.qualifier == "vague" or n.value is None:
                     continue
-                if _SUBSET.match(a.text[n.end:n.end + 20]):
+                if _SUBSET.match(a.text[n.end:n.end + 20]) or _first_part(a.text, n, s):
                     continue  # "five of them": a part, not the total
                 ctx = tuple(window(s.text, n.start - s.start, n.end - s.start))
-                out.append((Mention(a.index, s, n.start, n.end, n.text, ctx), n))
+                out.append((Mention(a.index, s, n.start, n.end, n.text, ctx, _lead(a, s)), n))
     return out
 
 
 def _predicates(m: Mention) -> frozenset[str]:
     s = m.sentence
     return predicates(s.text, m.start - s.start, m.end - s.start)
+
+
+def tense(m: Mention) -> str | None:
+    s = m.sentence
+    return verb_tense(s.text, m.start - s.start, m.end - s.start)
 
 
 @lru_cache(maxsize=4096)
@@ -200,11 +250,28 @@ def _scene(s: Sentence, labels: set[str]) -> set[str]:
             if e.label in labels and not _inside(e.start, skip)}
 
 
-def _different_scenes(s1: Sentence, s2: Sentence) -> bool:
+def _elliptic(s: Sentence) -> bool:
+    return not s.times and len(s.text.split()) <= SHORT_SENTENCE
+
+
+def _lead(a: Article, s: Sentence) -> Sentence | None:
+    """The sentence a short one continues, if any."""
+    if not _elliptic(s) or s.index == 0 or s.index > len(a.sentences):
+        return None
+    before = a.sentences[s.index - 1]
+    return before if before.index == s.index - 1 else None
+
+
+def _mention_scene(m: Mention, labels: set[str]) -> set[str]:
+    own = _scene(m.sentence, labels)
+    return own if own or m.lead is None else _scene(m.lead, labels)
+
+
+def _different_scenes(m1: Mention, m2: Mention) -> bool:
     """Two sentences naming different places, or different people (outside their attribution),
     describe different happenings: two shootings in two towns are not one disputed shooting."""
     for labels in _SCENE_GROUPS:
-        a, b = _scene(s1, labels), _scene(s2, labels)
+        a, b = _mention_scene(m1, labels), _mention_scene(m2, labels)
         if a and b and not any(x == y or x in y or y in x or fuzz.ratio(x, y) >= 80
                                for x in a for y in b):
             return True
@@ -218,8 +285,10 @@ def _same_question(m1: Mention, m2: Mention, lex: Lexicon, one_article: bool) ->
     if one_article and (_inside(m1.start, _quoted(m1.sentence)) or
                         _inside(m2.start, _quoted(m2.sentence))):
         return False  # inside one article, a quotation is someone else's statement
-    if _different_scenes(m1.sentence, m2.sentence):
+    if _different_scenes(m1, m2):
         return False
+    if {tense(m1), tense(m2)} == {"past", "future"}:
+        return False  # "served about three years" / "to serve about 7 years"
     p1, p2 = _predicates(m1), _predicates(m2)
     if not p1 or not p2 or not any(_verbs_related(a, b) for a in p1 for b in p2):
         return False
@@ -230,6 +299,7 @@ def _same_question(m1: Mention, m2: Mention, lex: Lexicon, one_article: bool) ->
 def number_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
     mentions = _number_mentions(articles)
     published = {a.index: a.published for a in articles}
+    frames = _frames(articles)
     partner = _mutual_best(mentions, lex, lambda a, b: comparable_measure(a, b))
     listed = _listed(mentions, lambda a, b: comparable_measure(a, b))
     edges: list[tuple[int, int]] = []
@@ -237,16 +307,17 @@ def number_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
         (m1, n1), (m2, n2) = mentions[i], mentions[j]
         if m1.article == m2.article or numbers_agree(n1, n2):
             continue  # one article listing several counts is not contradicting itself
+        if _different_of(mentions[i], mentions[j]):
+            continue
         if i in listed or j in listed:
             continue  # one of a list of per-item values ("charged with six counts", ...)
         if bool(_RATE.search(m1.sentence.text)) != bool(_RATE.search(m2.sentence.text)):
             continue  # "1,000 a year" and "30,000 since the war" measure different things
-        if _years(m1.sentence) != _years(m2.sentence):
+        if frames[(m1.article, m1.sentence.start)] != frames[(m2.article, m2.sentence.start)]:
             continue  # a different year, or a year on one side only: not the same time
         if _other_dates(m1.sentence, m2.sentence):
             continue  # counts of different days ("early Thursday" against "on Feb. 6")
-        if any(numbers_agree(n2, x) for x in m1.sentence.numbers if x is not n1) or \
-                any(numbers_agree(n1, x) for x in m2.sentence.numbers if x is not n2):
+        if _states_too(m1.sentence, n1, n2) or _states_too(m2.sentence, n2, n1):
             continue  # the sentence states the other value too: two things, not a dispute
         if _same_question(m1, m2, lex, one_article=False) or \
                 _only_counts(i, j, mentions, lex):
@@ -271,6 +342,37 @@ def number_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
         disputes.append(_dispute("number", question, sides, articles, values=values,
                                  detail_only=note is not None, note=note))
     return disputes
+
+
+_OF = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
+                 r"(?P<w>[A-Za-z][\w-]*)")
+
+
+def _of_what(m: Mention, n: NumberMention) -> str | None:
+    """What the counted thing is of: "seven flybys of Venus" → "venus"."""
+    if not n.counts:
+        return None
+    rest = m.sentence.text[n.end - m.sentence.start:]
+    at = rest.find(n.counts)
+    if at < 0 or at > 40:
+        return None
+    of = _OF.match(rest, at + len(n.counts))
+    return of.group("w").lower() if of else None
+
+
+def _different_of(a: tuple[Mention, NumberMention], b: tuple[Mention, NumberMention]) -> bool:
+    """"seven flybys of Venus" / "24 flybys of the sun", "six counts of arson" / "two counts
+    of murder": the same noun of different things counts different things."""
+    x, y = _of_what(*a), _of_what(*b)
+    return bool(x and y and _singular(x) != _singular(y))
+
+
+def _states_too(s: Sentence, own: NumberMention, other: NumberMention) -> bool:
+    """The sentence also gives a value agreeing with `other` for a thing of its kind, or for an
+    unnamed thing ("two workers were hurt and four"): then the two values count two things.
+    "At least 85 countries and 2,500 athletes" does not state "2,000 athletes"."""
+    return any(x is not own and numbers_agree(other, x) and (
+        comparable_measure(x, other) or not (x.counts or x.unit)) for x in s.numbers)
 
 
 def _mutual_best(mentions: Sequence[tuple[Mention, object]], lex: Lexicon,
@@ -302,20 +404,47 @@ def _mutual_best(mentions: Sequence[tuple[Mention, object]], lex: Lexicon,
 
 
 def _listed(mentions: Sequence[tuple[Mention, object]], comparable) -> set[int]:
-    """Mentions in articles that give three or more comparable values in different sentences:
-    a list of items (defendants and their charges, events and their dates), where values
-    differ because the items do."""
+    """Mentions in articles that give three or more values, in different sentences of one
+    kind of happening, or three different values worded exactly alike ("$50", "$0", "$20"): a
+    list of items (defendants and their charges, events and their dates, donations), where values
+    differ because the items do. Counts of a thing in differently worded, unrelated
+    statements ("10 athletes" on a team, "200 American athletes", "2,500 athletes" at the
+    games) are not a list."""
     out: set[int] = set()
     by_article: dict[int, list[int]] = {}
     for k, (m, _v) in enumerate(mentions):
         by_article.setdefault(m.article, []).append(k)
     for ks in by_article.values():
         for k in ks:
-            peers = {mentions[x][0].sentence.start for x in ks
-                     if comparable(mentions[x][1], mentions[k][1])}
-            if len(peers) >= 3:
+            mk, vk = mentions[k]
+            peers = [x for x in ks if comparable(mentions[x][1], vk)]
+            # worded alike: three different values make a list ("10 athletes" twice is one
+            # team mentioned twice)
+            alike = {_value(mentions[x][1]) for x in peers
+                     if _wording(mentions[x][1]) == _wording(vk)}
+            related = {mentions[x][0].sentence.start for x in peers
+                       if _same_happening(mentions[x][0], mk)}
+            if len(alike) >= 3 or len(related) >= 3:
                 out.add(k)
     return out
+
+
+def _value(v: object) -> object:
+    return v.value if isinstance(v, NumberMention) else v
+
+
+def _wording(v: object) -> tuple[str, str]:
+    if isinstance(v, NumberMention):
+        return (v.unit or "").lower(), (v.counts or "").lower()
+    return "", ""
+
+
+def _same_happening(m1: Mention, m2: Mention) -> bool:
+    """Predicates of one kind, or none on either side (nothing tells the two apart)."""
+    p1, p2 = _predicates(m1), _predicates(m2)
+    if not p1 and not p2:
+        return True
+    return any(_verbs_related(a, b) for a in p1 for b in p2)
 
 
 def _attach(comp: list[int], mentions: Sequence[tuple[Mention, object]], lex: Lexicon,
@@ -388,7 +517,7 @@ def _only_counts(i: int, j: int, mentions: Sequence[tuple[Mention, NumberMention
         same = [x for x, y in mentions if x.article == m.article and _measure(y)[1] == head]
         if len(same) != 1:
             return False
-    if _different_scenes(m1.sentence, m2.sentence):
+    if _different_scenes(m1, m2):
         return False
     return lex.similar(m1.context, m2.context) >= SAME_CONTEXT / 2
 
@@ -475,7 +604,8 @@ def time_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
                 if day is None:
                     continue
                 ctx = tuple(window(s.text, t.start - s.start, t.end - s.start))
-                mentions.append((Mention(a.index, s, t.start, t.end, t.text, ctx), day))
+                mentions.append((Mention(a.index, s, t.start, t.end, t.text, ctx, _lead(a, s)),
+                                 day))
     edges = []
     for i in range(len(mentions)):
         m1, d1 = mentions[i]

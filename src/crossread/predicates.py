@@ -35,6 +35,23 @@ def _parse(text: str) -> Any:
     return _parser()(text)
 
 
+# Verbs of saying: a day or count they govern dates or counts the saying, not what was said
+# ("said Tuesday that she had met him" says nothing about the day of the meeting).
+SPEECH = frozenset({"say", "tell", "report", "announce", "state", "add", "note", "confirm",
+                    "claim", "write", "post", "publish", "declare", "explain", "insist"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+
+
+def _phrasal(verb: Any) -> str | None:
+    """A light verb whose bare noun object carries the meaning: "take part", "take place"
+    (written with an underscore, as the synonym lexicon lists them)."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and not any(
+                g.dep_ in ("det", "poss", "nummod", "amod") for g in c.children):
+            return f"{verb.lemma_.lower()}_{c.lemma_.lower()}"
+    return None
+
+
 def predicates(text: str, start: int, end: int) -> frozenset[str]:
     """Lemmas of the verbs that govern text[start:end] (offsets within `text`), plus the verbs
     of clauses joined to them ("lost his life Monday when he bolted" → {lose, bolt})."""
@@ -54,13 +71,51 @@ def predicates(text: str, start: int, end: int) -> frozenset[str]:
         seen += 1
     if tok.pos_ not in ("VERB", "AUX"):
         return frozenset(modifiers)
+    if tok.lemma_.lower() in SPEECH:
+        return frozenset()
     verbs = {tok}
-    verbs |= {c for c in tok.children if c.dep_ in _CLAUSE_LINKS and c.pos_ == "VERB"}
-    if tok.dep_ in _CLAUSE_LINKS and tok.head.pos_ == "VERB":
+    # a joined clause with a subject of its own is another statement ("97 hit Israel and 99
+    # more were intercepted"): only clauses sharing the mention's subject join, and
+    # subordinate ones ("lost his life Monday when he bolted")
+    verbs |= {c for c in tok.children if c.dep_ in _CLAUSE_LINKS and c.pos_ == "VERB"
+              and not (c.dep_ == "conj" and any(g.dep_ in _SUBJECTS for g in c.children))}
+    if tok.dep_ in _CLAUSE_LINKS and tok.head.pos_ == "VERB" and not (
+            tok.dep_ == "conj" and any(g.dep_ in _SUBJECTS for g in tok.children)):
         verbs.add(tok.head)
     lemmas = {v.lemma_.lower() or v.text.lower() for v in verbs}
+    lemmas |= {p for v in verbs if v.lemma_.lower() in LIGHT and (p := _phrasal(v))}
     # "seven times closer": with a copula, the comparative says what is being measured
     if noun.head.pos_ in ("ADJ", "ADV") and noun.dep_ in ("npadvmod", "nummod"):
         lemmas.add(noun.head.lemma_.lower() or noun.head.text.lower())
     # the parser sometimes calls a contraction ("That’s") a verb: keep words only
-    return frozenset(w for w in (lemmas | modifiers) - LIGHT if w.isalpha())
+    found = {w for w in lemmas - LIGHT if w.replace("_", "").isalpha()}
+    # a participle on the counted noun ("97 rockets fired from Gaza hit Israel") names the
+    # happening only when the clause's own verb says nothing ("two injured workers were taken")
+    return frozenset(found or modifiers)
+
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll"})
+
+
+def verb_tense(text: str, start: int, end: int) -> str | None:
+    """"past", "future" or None (present, or not known) for the verb governing
+    text[start:end]: "served about three years" is past, "will serve" and "a plea deal to
+    serve about 7 years" are future, so the two are not one fact with two values."""
+    doc = _parse(text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    seen = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 6:
+        tok = tok.head
+        seen += 1
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in _FUTURE_AUX for c in aux) or (
+            tok.tag_ == "VB" and any(c.lower_ == "to" for c in aux)):
+        return "future"
+    if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
+        return "past"
+    return None

@@ -49,9 +49,10 @@ _QUALIFIERS: tuple[tuple[str, str], ...] = (
     (r"more than|over|upwards of|in excess of|upward of|greater than", "more_than"),
     (r"at most|no more than|a maximum of|not more than|up to|as many as|as much as", "at_most"),
     (r"fewer than|less than|under|below", "less_than"),
-    (r"nearly|almost|close to|just under|nigh on", "nearly"),
+    (r"nearly|almost|just under|nigh on", "nearly"),
+    # "close to 2,500" is said of 2,552 as readily as of 2,450: either side, like "about"
     (r"about|around|roughly|approximately|some|an estimated|estimated|approx\.|circa|"
-     r"more or less|around about|an approximate", "about"),
+     r"more or less|around about|an approximate|close to", "about"),
 )
 _QUAL_RE = re.compile(
     r"(?P<q>" + "|".join(f"(?:{p})" for p, _ in _QUALIFIERS) + r")\s+$", re.IGNORECASE
@@ -72,10 +73,28 @@ _UNIT_AFTER = re.compile(
     r"(?:kilo|centi|milli)?met(?:er|re)s?|km|kilometers?|kilometres?|miles?|feet|foot|ft|inches|"
     r"inch|yards?|meters|kg|kilograms?|pounds?|lbs?|tons?|tonnes?|ounces?|"
     r"years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|"
-    r"times|dollars?|euros?|pounds sterling|yuan|yen|won|rupees?|degrees?|acres?|hectares?|"
+    r"times|dollars?|euros?|pounds sterling|yuan|yen|won|rupees?|"
+    r"(?:degrees?\s+|°\s?)(?:Fahrenheit|Celsius|centigrade|F|C)\b|°|degrees?|acres?|hectares?|"
     r"square (?:miles|kilometers|kilometres|feet|meters|metres))(?!\w)",
     re.IGNORECASE,
 )
+# A temperature written straight after its digits: "1400C", "2552F" (capital, no space)
+_DEGREES_SHORT = re.compile(r"°?[CF](?![\w°])")
+_SCALE_NAMES = {"f": "°F", "fahrenheit": "°F", "c": "°C", "celsius": "°C", "centigrade": "°C"}
+
+
+def _unit_name(unit: str) -> str:
+    """One name per unit: "%" and "per cent" are percent; a temperature keeps its scale, so
+    2,500 degrees Fahrenheit is never set against 1,370 degrees Celsius."""
+    low = unit.lower()
+    if low in ("%", "per cent"):
+        return "percent"
+    if low.startswith(("degree", "°")):
+        scale = low.replace("degrees", "").replace("degree", "").replace("°", "").strip()
+        return _SCALE_NAMES.get(scale, "degrees")
+    return low
+
+
 _AGE = re.compile(r"-(?:year|month|week|day)s?-old\b", re.IGNORECASE)
 _RANGE_TAIL = re.compile(rf"\s*(?:-|–|to|and)\s*(?P<hi>{_DIGITS})", re.IGNORECASE)
 _OR_SO = re.compile(r"\s+or so\b", re.IGNORECASE)
@@ -160,8 +179,9 @@ def _bounds(value: float, qualifier: str | None) -> tuple[float | None, float | 
         return None, value
     if qualifier == "nearly":
         return value - max(1.0, value * 0.1), value
-    # "about 40": allow ±10%, and at least ±1 so "about 4" and "5" can agree
-    slack = max(1.0, value * 0.1)
+    # "about 40": allow ±10%, and at least half a unit ("about eight" is 8 to the nearest
+    # whole: it does not take in "seven")
+    slack = max(0.5, value * 0.1)
     return value - slack, value + slack
 
 
@@ -279,10 +299,12 @@ def extract(sentence: str, base: int, tokens: Sequence[Token],
             e = age.end()
             tail_end = e
         elif um and not unit:
-            unit = um.group("unit").lower()
-            if unit in ("%", "per cent"):
-                unit = "percent"
+            unit = _unit_name(um.group("unit"))
             e = um.end()
+            tail_end = e
+        elif not unit and (deg := _DEGREES_SHORT.match(sentence, tail_end)):
+            unit = _unit_name("°" + deg.group(0).lstrip("°"))  # "1400C", "2552F"
+            e = deg.end()
             tail_end = e
         counts = None if unit == "percent" else _counted(tokens, base + tail_end, sentence, base)
         if unit == "times":
