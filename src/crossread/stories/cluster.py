@@ -134,7 +134,10 @@ def closeness(a: StoryState, b: StoryState) -> float:
 def key_overlap(a: StoryState, b: StoryState, weights: Mapping[str, float]) -> float:
     if not a.keys or not b.keys or not a.size or not b.size:
         return 0.0
-    rare = max(weights.values(), default=1.0)
+    # the heaviest weight stands in for keys `weights` lacks; `decide` passes weights for every
+    # key of every candidate (hundreds), so the max is taken only when a key is missing
+    missing = any(k not in weights for k in a.keys) or any(k not in weights for k in b.keys)
+    rare = max(weights.values(), default=1.0) if missing else 1.0
     mass_a = mass_b = shared = 0.0
     for k, n in a.keys.items():
         w = weights.get(k, rare)
