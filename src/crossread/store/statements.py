@@ -3,6 +3,7 @@ statement (and its cache key) costs more than SQLite takes to run it."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from typing import Any
 
@@ -13,7 +14,6 @@ from crossread.store.schema import (
     article_bands,
     article_keys,
     articles,
-    key_stories,
     memberships,
     stories,
     story_keys,
@@ -79,17 +79,35 @@ TOUCH_STORY = (
 _shared = sa.func.count().label("shared")
 # story_keys holds live stories only (merges drop the merged story's keys, and a merged story's
 # state cannot be saved), so these are index-only scans of (key, story_id)
-KEY_CANDIDATES = (
-    sa.select(story_keys.c.story_id)
-    .where(story_keys.c.key.in_(sa.bindparam("keys", expanding=True)))
-    .group_by(story_keys.c.story_id)
-    .order_by(_shared.desc(), story_keys.c.story_id.desc())
-    .limit(sa.bindparam("limit", type_=sa.Integer))
-)
+# A list of keys is bound as ONE parameter (a JSON array on SQLite, a text[] on PostgreSQL):
+# an expanding IN renders a placeholder per key on every call, and key_story_counts is asked for
+# every key of every candidate story (hundreds), where rendering cost more than the lookups.
+_KEYS_IN = {
+    "sqlite": "{column} IN (SELECT value FROM json_each(:keys))",
+    "postgresql": "{column} = ANY(CAST(:keys AS text[]))",
+}
 
-KEY_STORY_COUNTS = sa.select(key_stories.c.key, key_stories.c.stories).where(
-    key_stories.c.key.in_(sa.bindparam("keys", expanding=True)), key_stories.c.stories > 0
-)
+
+def keys_param(dialect: str, keys: list[str]) -> Any:
+    """The value to bind as :keys in the statements below."""
+    return json.dumps(keys) if dialect == "sqlite" else keys
+
+
+@cache
+def key_candidates(dialect: str) -> Any:
+    """Live stories naming any of :keys, the most shared first; binds keys, limit."""
+    keys_in = _KEYS_IN[dialect].format(column="key")
+    return sa.text(
+        f"SELECT story_id FROM story_keys WHERE {keys_in} "
+        "GROUP BY story_id ORDER BY count(*) DESC, story_id DESC LIMIT :limit"
+    )
+
+
+@cache
+def key_story_counts(dialect: str) -> Any:
+    """(key, live stories naming it) for each of :keys that some live story names."""
+    keys_in = _KEYS_IN[dialect].format(column="key")
+    return sa.text(f"SELECT key, stories FROM key_stories WHERE {keys_in} AND stories > 0")
 
 # the same text on SQLite (3.24+) and PostgreSQL; `delta` is +1 for a story that now names the
 # key, -1 for one that no longer does

@@ -47,6 +47,9 @@ class Tx:
         self._insert = (
             postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
         )
+        # live stories, counted once and then kept by new_story and merge_stories: the clusterer
+        # asks for every article, and counting is a scan of every live story (see story_count)
+        self._live_count: int | None = None
 
     # --- StoryIndex: reads ------------------------------------------------------------------
 
@@ -77,9 +80,12 @@ class Tx:
         keys = list(dict.fromkeys(keys))
         if not keys or limit <= 0:
             return []
-        return list(
-            self._db.scalars(statements.KEY_CANDIDATES, {"keys": keys, "limit": limit})
-        )
+        dialect = self._db.dialect.name
+        rows = self._db.execute(
+            statements.key_candidates(dialect),
+            {"keys": statements.keys_param(dialect, keys), "limit": limit},
+        ).all()
+        return [story_id for (story_id,) in rows]
 
     def recent_stories(self, limit: int = 50) -> list[int]:
         query = (
@@ -94,11 +100,20 @@ class Tx:
         keys = list(dict.fromkeys(keys))
         if not keys:
             return {}
-        rows = self._db.execute(statements.KEY_STORY_COUNTS, {"keys": keys})
-        return {key: count for key, count in rows}
+        dialect = self._db.dialect.name
+        rows = self._db.execute(
+            statements.key_story_counts(dialect), {"keys": statements.keys_param(dialect, keys)}
+        ).all()
+        return dict(rows)
 
     def story_count(self) -> int:
-        return self._db.scalar(sa.select(sa.func.count()).select_from(stories).where(_LIVE)) or 0
+        """Counted at the first call in this transaction, then kept up to date by this
+        transaction's writes. A concurrent PostgreSQL writer's stories are not seen until the
+        next transaction: the count only weights names (IDF), where a batch's lag is noise."""
+        if self._live_count is None:
+            self._live_count = self._db.scalar(
+                sa.select(sa.func.count()).select_from(stories).where(_LIVE)) or 0
+        return self._live_count
 
     def story_states(self, ids: Sequence[int]) -> list[StoryState]:
         """In the order of `ids`; a story whose state was never saved is left out too."""
@@ -109,7 +124,7 @@ class Tx:
             row.id: row
             for row in self._db.execute(sa.select(stories).where(
                 stories.c.id.in_(ids), _LIVE, stories.c.centroid.is_not(None)
-            ))
+            )).all()
         }
         keys: dict[int, dict[str, int]] = {story_id: {} for story_id in rows}
         if rows:
@@ -117,7 +132,7 @@ class Tx:
                 sa.select(story_keys.c.story_id, story_keys.c.key, story_keys.c.count)
                 .where(story_keys.c.story_id.in_(list(rows)))
                 .order_by(story_keys.c.story_id, story_keys.c.key)
-            )
+            ).all()  # fetchall: hundreds of rows, where iterating fetches them one by one
             for story_id, key, count in key_rows:
                 keys[story_id][key] = count
         return [
@@ -143,6 +158,8 @@ class Tx:
         result = self._db.execute(
             sa.insert(stories).values(first_seen=now, last_seen=now, size=0)
         )
+        if self._live_count is not None:
+            self._live_count += 1
         return int(result.inserted_primary_key[0])
 
     def add_article(self, article: Article, features: DocFeatures, story_id: int,
@@ -297,6 +314,8 @@ class Tx:
         self._db.execute(
             sa.insert(merges).values(from_story=from_id, into_story=into_id, reason=reason, at=now)
         )
+        if self._live_count is not None:
+            self._live_count -= 1
 
     # --- reads for the CLI and the web app ------------------------------------------------
 
