@@ -229,6 +229,41 @@ def test_key_candidates_most_shared_first_limited_and_live_only(store: Store) ->
         assert tx.story_count() == 3
 
 
+def test_key_lookups_take_many_keys_in_any_spelling(store: Store) -> None:
+    # the key list is bound as one parameter (JSON on SQLite, an array on PostgreSQL): quotes,
+    # backslashes, accents and more keys than SQLite's old 999-variable limit all go through
+    odd = ["o'brien", 'the "quoted"', "back\\slash", "zelenskýy", "[1]", "a,b"]
+    many = [f"k{i:04d}" for i in range(1200)]
+    with store.transaction() as tx:
+        one, two = tx.new_story(at(0)), tx.new_story(at(1))
+        tx.save_story_state(state(one, dict.fromkeys(odd + many[:600], 1)), None)
+        tx.save_story_state(state(two, dict.fromkeys(odd[:2] + many[600:], 1)), None)
+    with store.transaction() as tx:
+        assert tx.key_story_counts(odd + many + ["absent"]) == {
+            **dict.fromkeys(odd[:2], 2), **dict.fromkeys(odd[2:] + many, 1)}
+        assert tx.key_candidates(odd) == [one, two]
+        assert tx.key_candidates(many[500:]) == [two, one]  # 600 of them against 100
+        assert tx.key_candidates(["zelenskýy"]) == [one]
+
+
+def test_story_count_follows_the_transactions_own_writes(store: Store) -> None:
+    # counted once per transaction, then kept by new_story and merge_stories
+    with store.transaction() as tx:
+        a = tx.new_story(at(0))
+        assert tx.story_count() == 1
+        b, c = tx.new_story(at(1)), tx.new_story(at(2))
+        assert tx.story_count() == 3
+        tx.merge_stories(a, b, "test", at(3))
+        assert tx.story_count() == 2
+    with store.transaction() as tx:
+        tx.merge_stories(b, c, "test", at(4))  # before the first count of this transaction
+        assert tx.story_count() == 1
+        tx.new_story(at(5))
+        assert tx.story_count() == 2
+    with store.transaction(readonly=True) as tx:
+        assert tx.story_count() == 2
+
+
 def test_recent_stories_newest_join_first(store: Store) -> None:
     with store.transaction() as tx:
         old, mid, new = (tx.new_story(T0) for _ in range(3))
@@ -401,3 +436,55 @@ def test_upgrade_from_0001_counts_the_stories_naming_each_key(store_target: str)
         tx.merge_stories(2, 1, "test", T0)  # a merged story's keys stop counting
         assert tx.key_story_counts(["kim jong un", "seoul"]) == {"kim jong un": 1}
     store.close()
+
+
+# --- the database decides as the in-memory index does ---------------------------------------
+
+
+def _stream(n: int) -> list[tuple[Article, DocFeatures]]:
+    """Reports of 8 topics (a direction, names of its own, a date), some shared names, a
+    few exact copies, in an order that interleaves the topics."""
+    rng = np.random.default_rng(7)
+    topics = rng.normal(size=(8, 16)).astype(np.float32)
+    out: list[tuple[Article, DocFeatures]] = []
+    for i in range(n):
+        t = int(rng.integers(8))
+        if i % 9 == 8:  # a copy of an earlier report: same signature and bands
+            item = article(i)
+            orig = out[int(rng.integers(len(out)))][1]
+            out.append((item, DocFeatures(item.id, orig.vector, orig.keys, orig.published,
+                                          orig.signature, orig.bands)))
+            continue
+        vec = topics[t] + rng.normal(scale=0.9, size=16).astype(np.float32)
+        names = {f"t{t}n{j}" for j in rng.choice(6, size=3, replace=False)}
+        names |= {f"common{j}" for j in rng.choice(3, size=int(rng.integers(3)), replace=False)}
+        sig = rng.integers(0, 2**63, size=16, dtype=np.uint64)
+        item = article(i, title=f"Report {i}")
+        out.append((item, DocFeatures(
+            item.id, vec / np.linalg.norm(vec), tuple(sorted(names)),
+            f"2026-11-{1 + t * 3 + int(rng.integers(2)):02d}", sig,
+            tuple(int(x) for x in rng.integers(-(2**62), 2**62, size=4)))))
+    return out
+
+
+def test_the_database_and_the_memory_index_decide_alike(store: Store) -> None:
+    from crossread.stories.assign import assign
+    from crossread.stories.memory import MemoryIndex
+
+    stream = _stream(60)
+    memory = MemoryIndex()
+    expected = [assign(memory, a, f, T0) for a, f in stream]
+    got = []
+    for lo in range(0, len(stream), 7):  # several transactions, as ingest batches them
+        with store.transaction() as tx:
+            got += [assign(tx, a, f, T0) for a, f in stream[lo:lo + 7]]
+    assert [(o.action, o.story_id, o.copy_of, o.merged) for o in got] == [
+        (o.action, o.story_id, o.copy_of, o.merged) for o in expected]
+    # the scores carry the IDF weights, so the story and key counts agree too
+    assert np.allclose([o.score for o in got], [o.score for o in expected], atol=1e-5)
+    actions = {o.action for o in expected}
+    assert {"created", "joined", "copy"} <= actions  # every path was taken
+    with store.transaction(readonly=True) as tx:
+        assert tx.story_count() == memory.story_count()
+        assert {s.id: sorted(m.id for m in s.articles) for s in tx.list_stories()} == {
+            s.id: sorted(m.id for m in s.articles) for s in memory.stories()}
