@@ -9,6 +9,7 @@ newer story; members in join order (a store-wide sequence: the clock ties within
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -83,7 +84,7 @@ class Tx:
         dialect = self._db.dialect.name
         rows = self._db.execute(
             statements.key_candidates(dialect),
-            {"keys": statements.keys_param(dialect, keys), "limit": limit},
+            {"keys": statements.list_param(dialect, keys), "limit": limit},
         ).all()
         return [story_id for (story_id,) in rows]
 
@@ -102,7 +103,7 @@ class Tx:
             return {}
         dialect = self._db.dialect.name
         rows = self._db.execute(
-            statements.key_story_counts(dialect), {"keys": statements.keys_param(dialect, keys)}
+            statements.key_story_counts(dialect), {"keys": statements.list_param(dialect, keys)}
         ).all()
         return dict(rows)
 
@@ -120,27 +121,19 @@ class Tx:
         ids = list(dict.fromkeys(ids))
         if not ids:
             return []
+        dialect = self._db.dialect.name
         rows = {
             row.id: row
-            for row in self._db.execute(sa.select(stories).where(
-                stories.c.id.in_(ids), _LIVE, stories.c.centroid.is_not(None)
-            )).all()
+            for row in self._db.execute(
+                statements.story_states(dialect), {"ids": statements.list_param(dialect, ids)}
+            ).all()
         }
-        keys: dict[int, dict[str, int]] = {story_id: {} for story_id in rows}
-        if rows:
-            key_rows = self._db.execute(
-                sa.select(story_keys.c.story_id, story_keys.c.key, story_keys.c.count)
-                .where(story_keys.c.story_id.in_(list(rows)))
-                .order_by(story_keys.c.story_id, story_keys.c.key)
-            ).all()  # fetchall: hundreds of rows, where iterating fetches them one by one
-            for story_id, key, count in key_rows:
-                keys[story_id][key] = count
         return [
             StoryState(
                 id=row.id,
                 centroid=codec.vector_from(row.centroid),
                 size=row.size,
-                keys=keys[row.id],
+                keys=_keys_from(row.keys),
                 first_published=row.first_published,
                 last_published=row.last_published,
             )
@@ -167,51 +160,43 @@ class Tx:
         """A no-op when `article.id` is already stored (even by a concurrent transaction)."""
         if features.article_id != article.id:
             raise ValueError(f"features of {features.article_id} given for article {article.id}")
-        inserted = self._db.execute(
-            statements.insert_article(self._db.dialect.name),
-            {
-                "id": article.id,
-                "external_id": article.external_id,
-                "source": article.source,
-                "outlet": article.outlet,
-                "url": article.url,
-                "title": article.title,
-                "published": article.published,
-                "text": article.text,
-                "record": codec.article_record(article),
-                "ingested_at": now,
-                "copy_of": copy_of,
-                "vector": codec.vector_bytes(features.vector),
-                "signature": codec.signature_bytes(features.signature),
-            },
-        ).first()
-        if inserted is None:  # stored already
-            return
+        values = {
+            "id": article.id,
+            "external_id": article.external_id,
+            "source": article.source,
+            "outlet": article.outlet,
+            "url": article.url,
+            "title": article.title,
+            "published": article.published,
+            "text": article.text,
+            "record": codec.article_record(article),
+            "ingested_at": now,
+            "copy_of": copy_of,
+            "vector": codec.vector_bytes(features.vector),
+            "signature": codec.signature_bytes(features.signature),
+        }
         keys = list(dict.fromkeys(features.keys))
         bands = [int(value) for value in features.bands]
         if self._db.dialect.name == "postgresql":
-            if keys:
-                self._db.execute(
-                    statements.PG_INSERT_ARTICLE_KEYS, {"article_id": article.id, "keys": keys}
-                )
-            if bands:
-                self._db.execute(
-                    statements.PG_INSERT_ARTICLE_BANDS,
-                    {"article_id": article.id, "bands": list(range(len(bands))),
-                     "hashes": bands},
-                )
-        else:
-            if keys:
-                self._db.execute(
-                    statements.INSERT_ARTICLE_KEYS,
-                    [{"article_id": article.id, "key": key} for key in keys],
-                )
-            if bands:
-                self._db.execute(
-                    statements.INSERT_ARTICLE_BANDS,
-                    [{"band": i, "hash": value, "article_id": article.id}
-                     for i, value in enumerate(bands)],
-                )
+            self._db.execute(statements.PG_ADD_ARTICLE, {
+                **values, "keys": keys, "bands": list(range(len(bands))), "hashes": bands,
+                "story_id": story_id,
+            })
+            return
+        inserted = self._db.execute(statements.insert_article("sqlite"), values).first()
+        if inserted is None:  # stored already
+            return
+        if keys:
+            self._db.execute(
+                statements.INSERT_ARTICLE_KEYS,
+                [{"article_id": article.id, "key": key} for key in keys],
+            )
+        if bands:
+            self._db.execute(
+                statements.INSERT_ARTICLE_BANDS,
+                [{"band": i, "hash": value, "article_id": article.id}
+                 for i, value in enumerate(bands)],
+            )
         self._db.execute(
             statements.INSERT_MEMBERSHIP,
             {"article_id": article.id, "story_id": story_id, "joined_at": now},
@@ -222,21 +207,25 @@ class Tx:
         """Also sets the headline when one is given (None keeps the old one). Only the keys
         whose count changed are written: a big story's hundreds of keys are not rewritten for
         every new member. A merged story's state cannot be saved (ValueError)."""
-        updated = self._db.execute(
-            statements.SAVE_STORY_STATE,
-            {
-                "b_story": state.id,
-                "b_centroid": codec.vector_bytes(state.centroid),
-                "b_size": state.size,
-                "b_first": state.first_published,
-                "b_last": state.last_published,
-                "b_headline": headline,
-            },
-        )
+        params = {
+            "b_story": state.id,
+            "b_centroid": codec.vector_bytes(state.centroid),
+            "b_size": state.size,
+            "b_first": state.first_published,
+            "b_last": state.last_published,
+            "b_headline": headline,
+        }
+        new = {key: int(count) for key, count in state.keys.items() if count > 0}
+        if self._db.dialect.name == "postgresql":
+            saved = self._db.scalar(statements.PG_SAVE_STORY_STATE, {
+                **params, "keys": list(new), "counts": list(new.values())})
+            if not saved:
+                raise ValueError(f"no live story {state.id}")
+            return
+        updated = self._db.execute(statements.SAVE_STORY_STATE, params)
         if updated.rowcount == 0:
             raise ValueError(f"no live story {state.id}")
         old = dict(self._db.execute(statements.STORY_KEYS, {"story_id": state.id}).all())
-        new = {key: int(count) for key, count in state.keys.items() if count > 0}
         gone = [key for key in old if key not in new]
         if gone:
             self._db.execute(statements.DELETE_STORY_KEYS, {"story_id": state.id, "keys": gone})
@@ -434,3 +423,11 @@ class Tx:
             last_seen=row.last_seen,
             merged_into=row.merged_into,
         )
+
+
+def _keys_from(value: Any) -> dict[str, int]:
+    """A story's keys as `story_states` reads them: JSON text (SQLite), already decoded
+    (PostgreSQL), or NULL for a story naming nothing."""
+    if value is None:
+        return {}
+    return dict(json.loads(value) if isinstance(value, str) else value)
