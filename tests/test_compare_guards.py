@@ -129,3 +129,55 @@ def test_rockets_hitting_and_soldiers_wounded_are_different_happenings():
                    "Gaza\n\nThree soldiers were wounded in Israel by a rocket strike on Thursday.",
                    published=(None, None))
     assert kinds(arts, "time") == []
+
+
+# --- years ------------------------------------------------------------------------------------
+
+def test_different_years_for_the_same_happening():
+    arts = reports("Hall\n\nVanderbilt began referring to the building as Memorial Hall in 2005.",
+                   "Hall\n\nThe university has referred to the building as Memorial Hall since "
+                   "2002, but a court blocked a change of the inscription.")
+    (d,) = kinds(arts, "time")
+    assert [s.value for s in d.sides] == ["2005", "2002"]
+    assert not d.self_contradiction
+
+
+def test_years_of_different_happenings_are_not_a_dispute():
+    arts = reports("Hall\n\nThe Daughters of the Confederacy donated $50,000 for the hall in 1933.",
+                   "Hall\n\nThe hall opened in 1935 on the Vanderbilt campus.")
+    assert kinds(arts, "time") == []
+
+
+def test_the_same_verb_of_two_different_things_is_not_a_year_dispute():
+    arts = reports("Show\n\nThe cooking show ran on the BBC until 1999.",
+                   "Show\n\nHer later series about the countryside ran on the BBC until 2003.")
+    assert kinds(arts, "time") == []
+
+
+def test_years_given_as_options_are_not_a_dispute():
+    arts = reports("Clinton\n\nClinton ruled out running for president in 2012 or 2016.",
+                   "Clinton\n\nClinton ruled out running for president in 2016, aides said.")
+    assert kinds(arts, "time") == []
+
+
+def test_one_report_naming_two_years_does_not_contradict_itself():
+    arts = reports("Hall\n\nVanderbilt attempted to rename the building Memorial Hall in 2002. "
+                   "In 2005 Vanderbilt began referring to the building as Memorial Hall.")
+    assert kinds(arts, "time") == []
+
+
+# --- inside or outside ------------------------------------------------------------------------
+
+def test_found_outside_and_found_inside_in_one_report():
+    arts = reports("Killing\n\nWhen officers arrived, they found two bodies outside the home. "
+                   "Police said a couple was found shot to death inside a Fort Worth home early "
+                   "Sunday.")
+    (d,) = kinds(arts, "place")
+    assert [s.value for s in d.sides] == ["inside the home", "outside the home"]
+    assert d.self_contradiction
+
+
+def test_waiting_outside_is_not_being_found_inside():
+    arts = reports("Killing\n\nOfficers waited outside the home for hours before going in.",
+                   "Killing\n\nThe couple was found shot dead inside the home on Sunday.")
+    assert kinds(arts, "place") == []

@@ -35,6 +35,8 @@ from crossread.predicates import predicates, verb_tense
 
 SAME_CONTEXT = 0.18  # soft-overlap similarity two windows need, besides a shared key word
 UNDATED_DAYS_CONTEXT = 0.45  # weekday names from undated reports: they may be days apart
+SAME_YEAR_CONTEXT = 0.3  # years name many happenings of one story: ask for closer wording
+SAME_YEAR_NAMED = 2  # and this many words besides the verb in both windows ("Memorial Hall")
 SHORT_SENTENCE = 8  # words: a sentence this short without a time of its own is elliptic
 SAME_CONTEXT_ONE_ARTICLE = 0.5  # stricter inside one article: a writer repeats, rarely errs
 
@@ -219,9 +221,9 @@ def _number_mentions(articles: Sequence[Article]) -> list[tuple[Mention, NumberM
     return out
 
 
-def _predicates(m: Mention) -> frozenset[str]:
+def _predicates(m: Mention, keep: frozenset[str] = frozenset()) -> frozenset[str]:
     s = m.sentence
-    return predicates(s.text, m.start - s.start, m.end - s.start)
+    return predicates(s.text, m.start - s.start, m.end - s.start, keep)
 
 
 def tense(m: Mention) -> str | None:
@@ -639,6 +641,94 @@ def time_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
     return disputes
 
 
+def year_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
+    """Two reports giving different years for the same happening ("began calling it Memorial
+    Hall in 2005" / "has called it Memorial Hall since 2002"). Years mark many happenings in
+    one story (founded, opened, renamed, ruled), so a pair must be each other's closest match,
+    share the verb's kind and read alike; one article's own years are never set against each
+    other (a history names many)."""
+    mentions: list[tuple[Mention, str]] = []
+    for a in articles:
+        for s in _news_sentences(a):
+            if _RANGE_YEARS.search(s.text):
+                continue  # "from 2002 to 2005", "in 2008-2009": a span, not a date
+            for t in s.times:
+                if t.kind != "year" or not t.value:
+                    continue
+                ctx = tuple(window(s.text, t.start - s.start, t.end - s.start))
+                mentions.append((Mention(a.index, s, t.start, t.end, t.text, ctx, _lead(a, s)),
+                                 t.value or ""))
+    edges = []
+    for i, j in _closest_pairs(mentions, lex):
+        (m1, y1), (m2, y2) = mentions[i], mentions[j]
+        if m1.article == m2.article or y1 == y2:
+            continue
+        if lex.similar(m1.context, m2.context) < SAME_YEAR_CONTEXT:
+            continue
+        # the same thing named in both, besides the verb ("Memorial Hall"): a shared verb
+        # alone ("ran until 1999" / "ran until 2003") may be two shows
+        preds = _predicates(m1) | _predicates(m2)
+        named = {w for w in set(m1.context) & set(m2.context)
+                 if not any(w[:4] == p[:4] or _verbs_related(w, p) for p in preds)}
+        if len(named) < SAME_YEAR_NAMED:
+            continue
+        if _same_question(m1, m2, lex, one_article=False):
+            edges.append((i, j))
+    disputes = []
+    for comp in _components(len(mentions), edges):
+        comp = _attach(comp, mentions, lex, lambda a, b: a == b)
+        comp += _restated(comp, mentions)
+        by_year: dict[str, list[Mention]] = {}
+        for k in sorted(comp, key=lambda k: (mentions[k][0].article, mentions[k][0].start)):
+            by_year.setdefault(mentions[k][1], []).append(mentions[k][0])
+        if len(by_year) < 2:
+            continue
+        question = "In what year" + _about(m for k in comp for m in [mentions[k][0]]) + "?"
+        disputes.append(_dispute("time", question, list(by_year.values()), articles,
+                                 values=list(by_year)))
+    return disputes
+
+
+def _restated(comp: list[int], mentions: Sequence[tuple[Mention, str]]) -> list[int]:
+    """Other sentences of a side's article that give its year for the same happening (the
+    report restating "began referring to it as Memorial Hall in 2005"): more evidence."""
+    out = []
+    for k, (m, year) in enumerate(mentions):
+        if k in comp:
+            continue
+        for c in comp:
+            cm, cy = mentions[c]
+            if cm.article == m.article and cy == year and m.sentence != cm.sentence and \
+                    set(_predicates(m)) & set(_predicates(cm)):
+                out.append(k)
+                break
+    return out
+
+
+def _closest_pairs(mentions: Sequence[tuple[Mention, object]],
+                   lex: Lexicon) -> set[tuple[int, int]]:
+    """Pairs of mentions in two articles that are each other's closest match in the other
+    article (by their surroundings): a history of years in one report meets the other's years
+    one to one, not all against all."""
+    by_article: dict[int, list[int]] = {}
+    for k, (m, _v) in enumerate(mentions):
+        by_article.setdefault(m.article, []).append(k)
+    arts = sorted(by_article)
+    out: set[tuple[int, int]] = set()
+    for x, ax in enumerate(arts):
+        for ay in arts[x + 1:]:
+            sims = {(i, j): lex.similar(mentions[i][0].context, mentions[j][0].context)
+                    for i in by_article[ax] for j in by_article[ay]}
+            for (i, j), v in sims.items():
+                if v >= max(sims[(i, q)] for q in by_article[ay]) and \
+                        v >= max(sims[(p, j)] for p in by_article[ax]):
+                    out.add((i, j))
+    return out
+
+
+_RANGE_YEARS = re.compile(r"\b(?:19|20)\d\d\s*(?:-|–|/|to|and|or|through)\s*(?:(?:19|20)?\d\d)\b")
+
+
 # --- attributes ---------------------------------------------------------------------------------
 
 _ATTRIBUTES: tuple[tuple[str, str, re.Pattern[str], str, re.Pattern[str]], ...] = (
@@ -662,6 +752,24 @@ _INSIDE_OUT = re.compile(r"\b(?P<side>inside|outside)(?:\s+of)?\s+(?:the|a|an|hi
                          rf"\s+(?:[\w-]+\s+){{0,3}}?(?P<place>{_ENCLOSURES})s?\b", re.IGNORECASE)
 
 
+_WHERE_VERBS = frozenset({"find"})
+
+
+def _same_whereabouts(x: Mention, y: Mention, lex: Lexicon) -> bool:
+    """Inside and outside the same kind of place answer one question when the same thing is
+    done there: "found two bodies outside the home" / "found shot to death inside a home"
+    ("found" counts here, though too light to tell apart counts or days)."""
+    if x.sentence == y.sentence or _different_scenes(x, y):
+        return False
+    if {tense(x), tense(y)} == {"past", "future"}:
+        return False
+    px = _predicates(x, _WHERE_VERBS)
+    py = _predicates(y, _WHERE_VERBS)
+    if not any(_verbs_related(a, b) for a in px for b in py):
+        return False
+    return lex.similar(x.context, y.context) >= SAME_CONTEXT / 2
+
+
 def place_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
     """Reports that put the same happening inside and outside the same place."""
     found: dict[str, dict[str, list[Mention]]] = {}
@@ -681,8 +789,7 @@ def place_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
         if len(sides) < 2:
             continue
         ins, outs = sides["inside"], sides["outside"]
-        pairs = [(x, y) for x in ins for y in outs
-                 if x.sentence != y.sentence and _same_question(x, y, lex, one_article=False)]
+        pairs = [(x, y) for x in ins for y in outs if _same_whereabouts(x, y, lex)]
         if not pairs:
             continue
         side1 = list(dict.fromkeys(x for x, _ in pairs))
@@ -830,7 +937,8 @@ def _dispute(kind: str, question: str, sides: list[list[Mention]], articles: Seq
 
 def disputes(articles: Sequence[Article]) -> list[Dispute]:
     lex = Lexicon.build(articles, synonyms=SYNONYM_GROUPS)
-    found = (time_disputes(articles, lex) + number_disputes(articles, lex)
+    found = (time_disputes(articles, lex) + year_disputes(articles, lex)
+             + number_disputes(articles, lex)
              + attribute_disputes(articles, lex) + place_disputes(articles, lex)
              + injury_details(articles))
     # strict disagreements first, then differences of detail

@@ -52,9 +52,12 @@ def _phrasal(verb: Any) -> str | None:
     return None
 
 
-def predicates(text: str, start: int, end: int) -> frozenset[str]:
+def predicates(text: str, start: int, end: int,
+               keep: frozenset[str] = frozenset()) -> frozenset[str]:
     """Lemmas of the verbs that govern text[start:end] (offsets within `text`), plus the verbs
-    of clauses joined to them ("lost his life Monday when he bolted" → {lose, bolt})."""
+    of clauses joined to them ("lost his life Monday when he bolted" → {lose, bolt}). `keep`:
+    light verbs that do tell happenings apart for this kind of mention ("found" for where)."""
+    light = LIGHT - keep
     doc = _parse(text)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -64,7 +67,7 @@ def predicates(text: str, start: int, end: int) -> frozenset[str]:
     noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
     modifiers = {c.lemma_.lower() for c in noun.children
                  if c.dep_ in ("amod", "acl")
-                 and (c.tag_ in ("VBN", "VBG") or c.text.lower().endswith("ed"))} - LIGHT
+                 and (c.tag_ in ("VBN", "VBG") or c.text.lower().endswith("ed"))} - light
     seen = 0
     while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 6:
         tok = tok.head
@@ -83,12 +86,12 @@ def predicates(text: str, start: int, end: int) -> frozenset[str]:
             tok.dep_ == "conj" and any(g.dep_ in _SUBJECTS for g in tok.children)):
         verbs.add(tok.head)
     lemmas = {v.lemma_.lower() or v.text.lower() for v in verbs}
-    lemmas |= {p for v in verbs if v.lemma_.lower() in LIGHT and (p := _phrasal(v))}
+    lemmas |= {p for v in verbs if v.lemma_.lower() in light and (p := _phrasal(v))}
     # "seven times closer": with a copula, the comparative says what is being measured
     if noun.head.pos_ in ("ADJ", "ADV") and noun.dep_ in ("npadvmod", "nummod"):
         lemmas.add(noun.head.lemma_.lower() or noun.head.text.lower())
     # the parser sometimes calls a contraction ("That’s") a verb: keep words only
-    found = {w for w in lemmas - LIGHT if w.replace("_", "").isalpha()}
+    found = {w for w in lemmas - light if w.replace("_", "").isalpha()}
     # a participle on the counted noun ("97 rockets fired from Gaza hit Israel") names the
     # happening only when the clause's own verb says nothing ("two injured workers were taken")
     return frozenset(found or modifiers)
