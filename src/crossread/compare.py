@@ -32,6 +32,7 @@ from crossread.model import (
     TimeMention,
 )
 from crossread.predicates import predicates, verb_tense
+from crossread.speakers import conflicts
 
 SAME_CONTEXT = 0.18  # soft-overlap similarity two windows need, besides a shared key word
 UNDATED_DAYS_CONTEXT = 0.45  # weekday names from undated reports: they may be days apart
@@ -729,6 +730,21 @@ def _closest_pairs(mentions: Sequence[tuple[Mention, object]],
 _RANGE_YEARS = re.compile(r"\b(?:19|20)\d\d\s*(?:-|–|/|to|and|or|through)\s*(?:(?:19|20)?\d\d)\b")
 
 
+# --- people -------------------------------------------------------------------------------------
+
+def person_disputes(articles: Sequence[Article]) -> list[Dispute]:
+    """One quotation credited to different people by different reports."""
+    out = []
+    for sides in conflicts(articles):
+        words = sides[0][0].text.strip(" ,.").split()
+        excerpt = " ".join(words[:10]) + (" …" if len(words) > 10 else "")
+        ms = [[Mention(c.article, e, e.start, e.end, e.text, ()) for c in side
+               for e in c.evidence] for side in sides]
+        values = [max((c.speaker for c in side), key=len) for side in sides]
+        out.append(_dispute("person", f"Who said “{excerpt}”?", ms, articles, values=values))
+    return out
+
+
 # --- attributes ---------------------------------------------------------------------------------
 
 _ATTRIBUTES: tuple[tuple[str, str, re.Pattern[str], str, re.Pattern[str]], ...] = (
@@ -940,7 +956,7 @@ def disputes(articles: Sequence[Article]) -> list[Dispute]:
     found = (time_disputes(articles, lex) + year_disputes(articles, lex)
              + number_disputes(articles, lex)
              + attribute_disputes(articles, lex) + place_disputes(articles, lex)
-             + injury_details(articles))
+             + person_disputes(articles) + injury_details(articles))
     # strict disagreements first, then differences of detail
     return sorted(found, key=lambda d: (d.detail_only, -len(d.sides)))
 
