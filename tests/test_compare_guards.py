@@ -181,3 +181,29 @@ def test_waiting_outside_is_not_being_found_inside():
     arts = reports("Killing\n\nOfficers waited outside the home for hours before going in.",
                    "Killing\n\nThe couple was found shot dead inside the home on Sunday.")
     assert kinds(arts, "place") == []
+
+
+# --- states and routes ------------------------------------------------------------------------
+
+def test_people_in_custody_is_one_question_whatever_the_verb():
+    arts = reports("Arrests\n\nFour people are in custody after the attack at the airport.",
+                   "Arrests\n\nMalaysia has three people in custody after the attack at the "
+                   "airport.")
+    (d,) = kinds(arts, "number")
+    assert [s.value for s in d.sides] == ["Four", "three"]
+
+
+def test_a_distance_between_the_same_two_places():
+    arts = reports("Lion\n\nMen surrounded the lion in Isinya, 20 miles from Nairobi.",
+                   "Lion\n\nThe lion escaped from Nairobi on Wednesday and ended up in Isinya, "
+                   "12 miles away.")
+    (d,) = kinds(arts, "number")
+    assert [s.value for s in d.sides] == ["20 miles", "12 miles"]
+
+
+def test_a_distance_from_a_place_inside_another_is_not_a_dispute():
+    # Nairobi National Park lies inside Nairobi: nested places, different distances
+    arts = reports("Lion\n\nMen surrounded the lion in Isinya, 20 miles from Nairobi.",
+                   "Lion\n\nThe lion escaped from Nairobi National Park on Wednesday and ended "
+                   "up in Isinya, 12 miles away.")
+    assert kinds(arts, "number") == []

@@ -42,14 +42,30 @@ SPEECH = frozenset({"say", "tell", "report", "announce", "state", "add", "note",
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
+def _bare(noun: Any) -> bool:
+    return noun.pos_ == "NOUN" and not any(
+        g.dep_ in ("det", "poss", "nummod", "amod", "compound") for g in noun.children)
+
+
 def _phrasal(verb: Any) -> str | None:
     """A light verb whose bare noun object carries the meaning: "take part", "take place"
     (written with an underscore, as the synonym lexicon lists them)."""
     for c in verb.children:
-        if c.dep_ == "dobj" and c.pos_ == "NOUN" and not any(
-                g.dep_ in ("det", "poss", "nummod", "amod") for g in c.children):
+        if c.dep_ == "dobj" and _bare(c):
             return f"{verb.lemma_.lower()}_{c.lemma_.lower()}"
     return None
+
+
+def _state(*heads: Any) -> set[str]:
+    """A state named by a preposition and a bare noun on a light verb or on the counted noun:
+    "four people are in custody", "has three people in custody" → {in_custody}."""
+    out = set()
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "under", "on", "at"):
+                out |= {f"{c.lower_}_{g.lemma_.lower()}" for g in c.children
+                        if g.dep_ == "pobj" and _bare(g)}
+    return out
 
 
 def predicates(text: str, start: int, end: int,
@@ -94,7 +110,7 @@ def predicates(text: str, start: int, end: int,
     found = {w for w in lemmas - light if w.replace("_", "").isalpha()}
     # a participle on the counted noun ("97 rockets fired from Gaza hit Israel") names the
     # happening only when the clause's own verb says nothing ("two injured workers were taken")
-    return frozenset(found or modifiers)
+    return frozenset(found or modifiers or _state(tok, noun))
 
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll"})
