@@ -207,3 +207,14 @@ def test_a_distance_from_a_place_inside_another_is_not_a_dispute():
                    "Lion\n\nThe lion escaped from Nairobi National Park on Wednesday and ended "
                    "up in Isinya, 12 miles away.")
     assert kinds(arts, "number") == []
+
+
+def test_an_unrelated_unknown_is_not_an_unsure_side():
+    arts = reports("Probe\n\nThe probe will fly about eight times closer to the sun than any "
+                   "spacecraft before it.",
+                   "Probe\n\nThe probe will fly seven times closer to the sun than any "
+                   "spacecraft before it.",
+                   "Weather\n\nIt is not known how a severe space weather event far more intense "
+                   "than any before might affect power grids.")
+    (d,) = kinds(arts, "number")
+    assert [s.value for s in d.sides] == ["about eight times", "seven times"]

@@ -38,6 +38,7 @@ SAME_CONTEXT = 0.18  # soft-overlap similarity two windows need, besides a share
 UNDATED_DAYS_CONTEXT = 0.45  # weekday names from undated reports: they may be days apart
 SAME_YEAR_CONTEXT = 0.3  # years name many happenings of one story: ask for closer wording
 SAME_YEAR_NAMED = 2  # and this many words besides the verb in both windows ("Memorial Hall")
+UNSURE_SHARED = 2  # distinctive words an "it is not known ..." sentence shares with a dispute
 SHORT_SENTENCE = 8  # words: a sentence this short without a time of its own is elliptic
 SAME_CONTEXT_ONE_ARTICLE = 0.5  # stricter inside one article: a writer repeats, rarely errs
 
@@ -495,7 +496,7 @@ def _unsure_side(articles: Sequence[Article], sides: list[list[Mention]],
             if not m:
                 continue
             ctx = words(s.text[m.end():])[:14]
-            if len(lex.shares(ctx, context, min_idf=0.3)) >= 1:
+            if len(lex.shares(ctx, context, min_idf=0.3)) >= UNSURE_SHARED:
                 found.append(Mention(a.index, s, s.start + m.start(), s.start + m.end(),
                                      m.group(0), tuple(ctx)))
                 break
