@@ -218,3 +218,32 @@ def test_an_unrelated_unknown_is_not_an_unsure_side():
                    "than any before might affect power grids.")
     (d,) = kinds(arts, "number")
     assert [s.value for s in d.sides] == ["about eight times", "seven times"]
+
+
+# --- times of day -----------------------------------------------------------------------------
+
+def test_different_times_of_day_for_one_happening():
+    arts = reports("Blast\n\nThe explosion ripped through the cab at about 4:20 a.m., police said.",
+                   "Blast\n\nThe explosion ripped through the cab at about 5:30 a.m., police said.")
+    (d,) = kinds(arts, "time")
+    assert [s.value for s in d.sides] == ["about 4:20 a.m.", "about 5:30 a.m."]
+
+
+def test_a_time_rounded_to_the_hour_agrees_with_its_minutes():
+    arts = reports("Blast\n\nThe explosion ripped through the cab at 4 a.m., police said.",
+                   "Blast\n\nThe explosion ripped through the cab at 4:20 a.m., police said.",
+                   "Blast\n\nThe explosion ripped through the cab at 4:17 a.m., police said.")
+    assert kinds(arts, "time") == []
+
+
+def test_times_of_day_on_different_days_are_not_a_dispute():
+    arts = reports("Blast\n\nThe explosion ripped through the cab at 4 a.m. on Sunday.",
+                   "Blast\n\nThe explosion ripped through the cab at 9 p.m. on Monday.",
+                   published=(None, None))
+    assert [d for d in kinds(arts, "time") if "At what time" in d.question] == []
+
+
+def test_times_of_different_happenings_are_not_a_dispute():
+    arts = reports("Arrest\n\nThe couple was shot dead at 4 a.m., police said.",
+                   "Arrest\n\nThe teacher was arrested at 2 p.m., police said.")
+    assert kinds(arts, "time") == []

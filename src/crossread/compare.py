@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -556,12 +557,12 @@ def _same_route(a: tuple[Mention, NumberMention], b: tuple[Mention, NumberMentio
         lex.similar(m1.context, m2.context) >= SAME_CONTEXT / 2
 
 
-def _number_sides(ms: list[tuple[Mention, NumberMention]]) -> list[list[Mention]]:
-    """Mentions whose ranges overlap form one side; sides are ordered by first appearance."""
-    sides: list[tuple[list[Mention], list[NumberMention]]] = []
+def _number_sides(ms: Sequence[tuple[Mention, Any]], agree=numbers_agree) -> list[list[Mention]]:
+    """Mentions whose values all agree form one side; sides are ordered by first appearance."""
+    sides: list[tuple[list[Mention], list[Any]]] = []
     for m, n in sorted(ms, key=lambda x: (x[0].article, x[0].start)):
         for side_m, side_n in sides:
-            if all(numbers_agree(n, other) for other in side_n):
+            if all(agree(n, other) for other in side_n):
                 side_m.append(m)
                 side_n.append(n)
                 break
@@ -759,6 +760,83 @@ def _closest_pairs(mentions: Sequence[tuple[Mention, object]],
 
 
 _RANGE_YEARS = re.compile(r"\b(?:19|20)\d\d\s*(?:-|–|/|to|and|or|through)\s*(?:(?:19|20)?\d\d)\b")
+
+
+# --- clock times ----------------------------------------------------------------------------------
+
+_CLOCK = re.compile(
+    r"(?:\b(?P<q>about|around|approximately|roughly|shortly (?:before|after)|just (?:before|after))"
+    r"\s+)?\b(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)"
+    r"|\b(?P<h2>[012]?\d):(?P<m2>[0-5]\d)\b(?!\s*(?:[ap]\.?m|%|-|:))", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A time of day: minutes after midnight (after noon or midnight when am/pm is not said),
+    and the slack its rounding allows."""
+
+    minutes: float
+    slack: float
+    half_day: bool  # known to be a.m. or p.m.
+
+    def agrees(self, other: Clock) -> bool:
+        day = 24 * 60 if self.half_day and other.half_day else 12 * 60
+        gap = abs(self.minutes - other.minutes) % day
+        return min(gap, day - gap) <= self.slack + other.slack
+
+
+def _clock(m: re.Match[str]) -> Clock | None:
+    h = int(m.group("h") or m.group("h2"))
+    mins = m.group("m") or m.group("m2")
+    ap = (m.group("ap") or "").lower().replace(".", "")
+    if h > 23 or (ap and not 1 <= h <= 12):
+        return None
+    if ap:
+        h = h % 12 + (12 if ap == "pm" else 0)
+    # just under half the unit of the last digit given, as for counts: "4 a.m." is any time
+    # in its hour, "4:20" any minute that rounds to it, "4:27" that minute
+    unit = 60 if mins is None else 10 if mins.endswith("0") else 5 if mins.endswith("5") else 1
+    return Clock(h * 60 + int(mins or 0), 0.49 * unit, bool(ap))
+
+
+def clock_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
+    """Two reports giving different times of day for the same happening ("about 4:20 a.m." /
+    "about 5:30 a.m."), beyond what rounding allows. Only across reports, and only when the
+    two sentences do not name different days."""
+    mentions: list[tuple[Mention, Clock]] = []
+    for a in articles:
+        for s in _news_sentences(a):
+            found = [(m, c) for m in _CLOCK.finditer(s.text) if (c := _clock(m)) is not None]
+            if len(found) != 1:
+                continue  # "between 4 and 5 p.m.", a timeline: not one time
+            m, c = found[0]
+            ctx = tuple(window(s.text, m.start(), m.end()))
+            mentions.append((Mention(a.index, s, s.start + m.start(), s.start + m.end(),
+                                     m.group(0), ctx, _lead(a, s)), c))
+    edges = []
+    for i, j in _closest_pairs(mentions, lex):
+        (m1, c1), (m2, c2) = mentions[i], mentions[j]
+        if c1.agrees(c2) or _other_days(m1.sentence, m2.sentence):
+            continue
+        if _same_question(m1, m2, lex, one_article=False):
+            edges.append((i, j))
+    disputes = []
+    for comp in _components(len(mentions), edges):
+        comp = _attach(comp, mentions, lex, lambda a, b: a.agrees(b))
+        ms = [mentions[k] for k in comp]
+        sides = _number_sides(ms, lambda a, b: a.agrees(b))
+        if len(sides) < 2:
+            continue
+        question = "At what time" + _about(m for m, _c in ms) + "?"
+        disputes.append(_dispute("time", question, sides, articles))
+    return disputes
+
+
+def _other_days(s1: Sentence, s2: Sentence) -> bool:
+    """The two sentences name different days: their times of day are of different days."""
+    d1 = {d.name for d in (_day(t) for t in s1.times) if d is not None}
+    d2 = {d.name for d in (_day(t) for t in s2.times) if d is not None}
+    return bool(d1 and d2 and not d1 & d2) or _other_dates(s1, s2)
 
 
 # --- people -------------------------------------------------------------------------------------
@@ -985,6 +1063,7 @@ def _dispute(kind: str, question: str, sides: list[list[Mention]], articles: Seq
 def disputes(articles: Sequence[Article]) -> list[Dispute]:
     lex = Lexicon.build(articles, synonyms=SYNONYM_GROUPS)
     found = (time_disputes(articles, lex) + year_disputes(articles, lex)
+             + clock_disputes(articles, lex)
              + number_disputes(articles, lex)
              + attribute_disputes(articles, lex) + place_disputes(articles, lex)
              + person_disputes(articles) + injury_details(articles))
