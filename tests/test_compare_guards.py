@@ -247,3 +247,12 @@ def test_times_of_different_happenings_are_not_a_dispute():
     arts = reports("Arrest\n\nThe couple was shot dead at 4 a.m., police said.",
                    "Arrest\n\nThe teacher was arrested at 2 p.m., police said.")
     assert kinds(arts, "time") == []
+
+
+def test_days_of_things_different_doers_did_are_not_a_dispute():
+    arts = reports("Shootings\n\nPolice killed the gunmen in both Wednesday shootings at the "
+                   "warehouse.",
+                   "Shootings\n\nA temporary employee fatally shot three co-workers at the "
+                   "warehouse before killing herself Thursday morning.",
+                   published=(None, None))
+    assert kinds(arts, "time") == []

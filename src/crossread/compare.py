@@ -32,7 +32,7 @@ from crossread.model import (
     Sentence,
     TimeMention,
 )
-from crossread.predicates import predicates, verb_tense
+from crossread.predicates import predicates, subject, verb_tense
 from crossread.speakers import conflicts
 
 SAME_CONTEXT = 0.18  # soft-overlap similarity two windows need, besides a shared key word
@@ -227,6 +227,14 @@ def _number_mentions(articles: Sequence[Article]) -> list[tuple[Mention, NumberM
 def _predicates(m: Mention, keep: frozenset[str] = frozenset()) -> frozenset[str]:
     s = m.sentence
     return predicates(s.text, m.start - s.start, m.end - s.start, keep)
+
+
+def _different_doers(m1: Mention, m2: Mention) -> bool:
+    """Both verbs name who did it, and not the same or a like noun: two happenings."""
+    s1, s2 = m1.sentence, m2.sentence
+    a = subject(s1.text, m1.start - s1.start, m1.end - s1.start)
+    b = subject(s2.text, m2.start - s2.start, m2.end - s2.start)
+    return bool(a and b and not _verbs_related(a, b))
 
 
 def tense(m: Mention) -> str | None:
@@ -651,6 +659,8 @@ def time_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
             if not (d1.value and d2.value) and m1.article != m2.article and \
                     lex.similar(m1.context, m2.context) < UNDATED_DAYS_CONTEXT:
                 continue  # undated reports may be a day apart: ask for closer wording
+            if _different_doers(m1, m2):
+                continue  # "police killed the shooters Wednesday" / "the employee killed herself"
             if _same_question(m1, m2, lex, one_article=m1.article == m2.article):
                 edges.append((i, j))
     disputes = []

@@ -138,3 +138,28 @@ def verb_tense(text: str, start: int, end: int) -> str | None:
     if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux):
         return "past"
     return None
+
+
+def subject(text: str, start: int, end: int) -> str | None:
+    """The lemma of the noun doing the verb that governs text[start:end], when it is a plain
+    noun or name ("Police killed the shooters Wednesday" → "police"); None for pronouns,
+    relative pronouns and passives, where the doer is not named."""
+    doc = _parse(text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    seen = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 6:
+        tok = tok.head
+        seen += 1
+    subj = None
+    for _ in range(4):  # "shot three co-workers before killing herself": the doer is shared
+        subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None or tok.head is tok or tok.dep_ not in (
+                "advcl", "xcomp", "pcomp", "conj", "prep"):
+            break
+        tok = tok.head
+    if subj is None or subj.dep_ != "nsubj" or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return subj.lemma_.lower()
