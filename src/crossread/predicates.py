@@ -68,26 +68,35 @@ def _state(*heads: Any) -> set[str]:
     return out
 
 
+def _mention(text: str, start: int, end: int) -> tuple[Any, Any] | None:
+    """The mention's head token in the parse of `text`, and the verb (or auxiliary) that
+    governs it, the nearest one up the tree (or the last token climbed to if none is)."""
+    span = _parse(text).char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    seen = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 6:
+        tok = tok.head
+        seen += 1
+    return span.root, tok
+
+
 def predicates(text: str, start: int, end: int,
                keep: frozenset[str] = frozenset()) -> frozenset[str]:
     """Lemmas of the verbs that govern text[start:end] (offsets within `text`), plus the verbs
     of clauses joined to them ("lost his life Monday when he bolted" → {lose, bolt}). `keep`:
     light verbs that do tell happenings apart for this kind of mention ("found" for where)."""
     light = LIGHT - keep
-    doc = _parse(text)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    found_at = _mention(text, start, end)
+    if found_at is None:
         return frozenset()
-    tok = span.root
+    head, tok = found_at
     # "the two injured workers": the participle on the counted noun names the happening
-    noun = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
+    noun = head.head if head.dep_ in ("nummod", "quantmod") else head
     modifiers = {c.lemma_.lower() for c in noun.children
                  if c.dep_ in ("amod", "acl")
                  and (c.tag_ in ("VBN", "VBG") or c.text.lower().endswith("ed"))} - light
-    seen = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 6:
-        tok = tok.head
-        seen += 1
     if tok.pos_ not in ("VERB", "AUX"):
         return frozenset(modifiers)
     if tok.lemma_.lower() in SPEECH:
@@ -120,17 +129,10 @@ def verb_tense(text: str, start: int, end: int) -> str | None:
     """"past", "future" or None (present, or not known) for the verb governing
     text[start:end]: "served about three years" is past, "will serve" and "a plea deal to
     serve about 7 years" are future, so the two are not one fact with two values."""
-    doc = _parse(text)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    found_at = _mention(text, start, end)
+    if found_at is None or found_at[1].pos_ not in ("VERB", "AUX"):
         return None
-    tok = span.root
-    seen = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 6:
-        tok = tok.head
-        seen += 1
-    if tok.pos_ not in ("VERB", "AUX"):
-        return None
+    tok = found_at[1]
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in _FUTURE_AUX for c in aux) or (
             tok.tag_ == "VB" and any(c.lower_ == "to" for c in aux)):
@@ -144,15 +146,10 @@ def subject(text: str, start: int, end: int) -> str | None:
     """The lemma of the noun doing the verb that governs text[start:end], when it is a plain
     noun or name ("Police killed the shooters Wednesday" → "police"); None for pronouns,
     relative pronouns and passives, where the doer is not named."""
-    doc = _parse(text)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    found_at = _mention(text, start, end)
+    if found_at is None:
         return None
-    tok = span.root
-    seen = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 6:
-        tok = tok.head
-        seen += 1
+    tok = found_at[1]
     subj = None
     for _ in range(4):  # "shot three co-workers before killing herself": the doer is shared
         subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
