@@ -73,8 +73,6 @@ def test_seed_summary(seeds):
     assert brief.title and not any(w in brief.title for w in ("Monday", "twice", "high-ranking"))
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: the rescue and hospital sentences lose to "
-                   "background sentences in the seed summary (issue 4 is open)")
 def test_seed_summary_covers_rescue_and_hospital(seeds):
     brief, _ = seeds
     text = " ".join(s.text for s in brief.summary).lower()

@@ -3,10 +3,12 @@
 Every summary sentence is one source sentence, verbatim (at most a leading connective trimmed),
 so every word can be traced to its source. A sentence is a candidate only if it stands alone in
 the writer's neutral voice: no opinion or loaded words, no first person, no speculation, no
-question, no call to act, and no opening pronoun that needs the sentence before it. Candidates
-are scored by how central they are to the story (TF-IDF centroid), how early they come (news
-puts the event first), and how many outlets state the same fact; they are picked greedily with
-a penalty for repeating what is already chosen, then put in story order.
+question, no call to act, no opening pronoun that needs the sentence before it, and no quotation
+without its speaker. Candidates are scored by a linear model over a few per-sentence features
+(centrality, words the other outlets share, corroboration, position, length, quotation, names,
+numbers, times), whose weights were fitted on the Multi-News dev clusters to predict how much of
+a sentence a human summary keeps (benchmarks/tune_summary.py); they are picked greedily with a
+penalty for repeating what is already chosen, then put in story order.
 """
 
 from __future__ import annotations
@@ -34,18 +36,58 @@ _DANGLING = re.compile(
     r"both|neither|another|other|others|meanwhile|then|later|also|however|still|yet)\b",
     re.IGNORECASE,
 )
-_CONNECTIVE = re.compile(r"^(?:but|and|so|however|meanwhile|still|also|yet),?\s+(?=[A-Z])")
+_CONNECTIVE = re.compile(r"^(?:but|and|so|however|meanwhile|still|also|yet),?\s+", re.IGNORECASE)
+# A "sentence" ending in a title or initial was cut at an abbreviation's period by the splitter
+# ("A jury rejected all of Ms."): a fragment, not a sentence.
+_CUT_AT_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Ms|Mrs|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|No|Mt|Ft|vs)|"
+    r"(?<=\s)[A-Z])\.[\"”’')]*$")
+# Words outside the quotation that name it as someone's speech: a quotation with its speaker is
+# reported speech; without one it is an unattributed opinion in the summary's voice.
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|according to|explained|explains|wrote|writes|"
+    r"tweeted|stated|announced|recalled|noted|insisted|argued|claimed|asked|warned|"
+    r"continued|testified)\b", re.IGNORECASE)
+_MOSTLY_QUOTED = 0.7
+
+# The sentence score: a linear model over these features, in this order. WEIGHTS were fitted by
+# ridge regression on all 105 Multi-News dev clusters (benchmarks/tune_summary.py prints them;
+# its 5-fold cross-validation reports the held-out scores): the target is each candidate's share
+# of unigrams and bigrams found in the cluster's human summary (ROUGE-1 + ROUGE-2 precision).
+FEATURES = (
+    "centrality",  # TF-IDF cosine to the story's centroid
+    "shared_words",  # mean share of the other articles that use each of its content words
+    "best_match",  # highest TF-IDF cosine to a sentence of another article
+    "top_matches",  # mean of its three highest cosines to other articles' sentences
+    "corroborated",  # 1 when another outlet states the same fact (align's facts)
+    "support_share",  # share of the other articles that state the same fact
+    "log_index",  # log(1 + its index in the article)
+    "earliness",  # 1 - index / sentences in the article
+    "first",  # 1 for an article's first sentence
+    "length",  # words / 30
+    "quoted",  # share of its characters inside quotation marks
+    "own_article",  # mean cosine to the other sentences of its own article
+    "article_length",  # log(1 + sentences in its article)
+    "plain_words",  # share of its words that are not content words
+    "distinct_words",  # distinct words / words
+    "names",  # named entities per 10 words
+    "numbers",  # 1 when it states a number
+    "times",  # 1 when it states a time
+)
+WEIGHTS = (
+    0.563, 0.2518, -0.3199, 0.4601, 0.1096, -0.09115, -0.03481, 0.03739, 0.001756, -0.06644,
+    0.06726, 0.2552, 0.03149, 0.3835, -0.2501, -0.003557, -0.0001848, -0.01377,
+)
 
 
 @dataclass(frozen=True)
 class SummaryParams:
-    """Weights of the sentence score. Defaults chosen by 5-fold cross-validation over the
-    Multi-News dev clusters (benchmarks/tune_summary.py), never on single clusters."""
+    """How sentences are scored and picked. The weights are fitted, and redundancy and
+    max_overlap chosen, by cross-validation over the Multi-News dev clusters
+    (benchmarks/tune_summary.py), never on single clusters."""
 
-    centroid: float = 1.0  # similarity to the story's TF-IDF centroid
-    position: float = 0.2  # earliness in its article
-    support: float = 0.3  # share of the other articles that state the same fact
-    redundancy: float = 0.3  # penalty per unit of similarity to an already chosen sentence
+    weights: tuple[float, ...] = WEIGHTS  # one per FEATURES
+    redundancy: float = 0.05  # penalty per unit of similarity to an already chosen sentence
     max_overlap: float = 0.3  # never add a sentence this similar to one already chosen
     min_words: int = 8
     max_words: int = 60
@@ -60,13 +102,40 @@ class _Candidate:
     sentence: Sentence
     start: int  # after a trimmed connective
     text: str
-    position: float
+
+
+def _quoted_share(s: Sentence, start: int) -> float:
+    inside = sum(max(0, min(q.end, s.end) - max(q.start, start)) for q in s.quotes)
+    return inside / max(1, s.end - start)
+
+
+def _outside_quotes(s: Sentence) -> str:
+    parts, pos = [], s.start
+    for q in sorted(s.quotes, key=lambda q: q.start):
+        parts.append(s.text[pos - s.start:max(pos, q.start) - s.start])
+        pos = max(pos, q.end)
+    parts.append(s.text[pos - s.start:])
+    return " ".join(parts)
+
+
+def _stands_alone(s: Sentence, text: str, start: int, params: SummaryParams) -> bool:
+    """Whether a sentence (past any trimmed connective) can be read without the one before."""
+    if not params.min_words <= len(text.split()) <= params.max_words:
+        return False
+    m = _CONNECTIVE.match(text)
+    if _DANGLING.match(text[m.end():] if m else text):
+        return False  # "But she said ..." needs its "she" as much as "She said ..." does
+    ending = text.rstrip()
+    if not ending.rstrip("\"”’')").endswith((".", "!")) or _CUT_AT_ABBREVIATION.search(ending):
+        return False
+    # almost all quotation and no speaker named: an opinion with nobody to attribute it to
+    return not (_quoted_share(s, start) > _MOSTLY_QUOTED
+                and not _SPEECH.search(_outside_quotes(s)))
 
 
 def _candidates(articles: Sequence[Article], params: SummaryParams) -> list[_Candidate]:
     out = []
     for a in articles:
-        n = max(1, len(a.sentences))
         captions = caption_spans(a)
         for s in a.sentences:
             if any(x <= s.start < y for x, y in captions):
@@ -75,17 +144,10 @@ def _candidates(articles: Sequence[Article], params: SummaryParams) -> list[_Can
                 continue
             text, start = s.text, s.start
             m = _CONNECTIVE.match(text)
-            if m:
+            if m and text[m.end():m.end() + 1].isupper():
                 text, start = text[m.end():], start + m.end()
-            words = len(text.split())
-            if not params.min_words <= words <= params.max_words:
-                continue
-            if _DANGLING.match(text) or not text.rstrip("\"”’')").endswith((".", "!")):
-                continue
-            if text.count("“") + text.count('"') >= 2 and s.quotes and \
-                    sum(len(q.text) for q in s.quotes) > 0.7 * len(text):
-                continue  # almost all quotation: colour, not the account of events
-            out.append(_Candidate(a.index, s, start, text, s.index / n))
+            if _stands_alone(s, text, start, params):
+                out.append(_Candidate(a.index, s, start, text))
     return out
 
 
@@ -122,58 +184,65 @@ def _disputed(brief: Brief) -> dict[tuple[int, int], list[int]]:
     return {key: sorted(set(v)) for key, v in out.items()}
 
 
-def select(brief: Brief, words: int = 200, sentences: int | None = None,
-           params: SummaryParams = DEFAULT) -> list[SummarySentence]:
+def features(brief: Brief, cands: Sequence[_Candidate]) -> tuple[np.ndarray, np.ndarray]:
+    """The FEATURES of each candidate (one row each), and the candidates' TF-IDF vectors."""
     articles = brief.articles
-    cands = _candidates(articles, params)
-    if not cands:
-        return []
-    all_texts = [s.text for a in articles for s in a.sentences]
-    vecs = _tfidf([c.text for c in cands] + all_texts)
+    story_sents = [(a.index, s.text) for a in articles for s in a.sentences]
+    vecs = _tfidf([c.text for c in cands] + [t for _, t in story_sents])
     cand_vecs, story = vecs[: len(cands)], vecs[len(cands):]
     centroid = story.sum(axis=0)
     centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
+    sims = cand_vecs @ story.T
+    owner = np.array([a for a, _ in story_sents])
     support = _fact_support(brief)
-    fact_of = {(e.article, e.start): f.id for f in brief.facts for e in f.support}
-    n_arts = max(1, len(articles) - 1)
-    base = []
+    n_arts = len(articles)
+    # in how many articles each content word occurs
+    word_arts = Counter(w for a in articles for w in set(content_words(a.text)))
+    rows = []
     for k, c in enumerate(cands):
-        corroborated = support.get((c.article, c.sentence.start), (1, ()))[0]
-        base.append(params.centroid * float(cand_vecs[k] @ centroid)
-                    + params.position * (1.0 - c.position)
-                    + params.support * (corroborated - 1) / n_arts)
-    chosen: list[int] = []
-    used_facts: set[str] = set()
-    used = 0
-    order = sorted(range(len(cands)), key=lambda k: -base[k])
-    while True:
-        best, best_score = None, -1e9
-        for k in order:
-            if k in chosen:
-                continue
-            n_words = len(cands[k].text.split())
-            if used + n_words > words:
-                continue
-            fact = fact_of.get((cands[k].article, cands[k].sentence.start))
-            if fact is not None and fact in used_facts:
-                continue  # another outlet's wording of a fact already in the summary
-            penalty = max((float(cand_vecs[k] @ cand_vecs[j]) for j in chosen), default=0.0)
-            if penalty > params.max_overlap:
-                continue
-            score = base[k] - params.redundancy * penalty
-            if score > best_score:
-                best, best_score = k, score
-        if best is None:
-            break
-        chosen.append(best)
-        fact = fact_of.get((cands[best].article, cands[best].sentence.start))
-        if fact is not None:
-            used_facts.add(fact)
-        used += len(cands[best].text.split())
-        if sentences is not None and len(chosen) >= sentences:
-            break
+        s, words = c.sentence, c.text.split()
+        n_sents = max(1, len(articles[c.article].sentences))
+        others, own = sims[k][owner != c.article], sims[k][owner == c.article]
+        content = content_words(c.text)
+        corroborated = support.get((c.article, s.start), (1, ()))[0]
+        spread = (sum(word_arts[w] for w in content) / max(1, len(content)) - 1)
+        rows.append((
+            float(cand_vecs[k] @ centroid),
+            spread / max(1, n_arts - 1),
+            float(others.max()) if others.size else 0.0,
+            float(np.sort(others)[-3:].mean()) if others.size else 0.0,
+            float(corroborated > 1),
+            (corroborated - 1) / max(1, n_arts - 1),
+            math.log1p(s.index),
+            1.0 - s.index / n_sents,
+            float(s.index == 0),
+            len(words) / 30,
+            _quoted_share(s, c.start),
+            # own sentence included: it adds the same 1 to every candidate's sum
+            float(own.sum() - 1.0) / max(1, own.size - 1),
+            math.log1p(n_sents),
+            1.0 - len(content) / max(1, len(words)),
+            len(set(words)) / max(1, len(words)),
+            10 * len(s.entities) / max(1, len(words)),
+            float(bool(s.numbers)),
+            float(bool(s.times)),
+        ))
+    return np.array(rows, dtype=np.float64).reshape(len(cands), len(FEATURES)), cand_vecs
+
+
+def select(brief: Brief, words: int = 200, sentences: int | None = None,
+           params: SummaryParams = DEFAULT) -> list[SummarySentence]:
+    cands = _candidates(brief.articles, params)
+    if not cands:
+        return []
+    feats, cand_vecs = features(brief, cands)
+    base = feats @ np.asarray(params.weights, dtype=np.float64)
+    chosen = _pick(cands, base, cand_vecs, _fact_ids(brief), words, sentences, params)
     # story order: the event first (early sentences of their articles), then the rest
-    chosen.sort(key=lambda k: (cands[k].position, cands[k].article))
+    n_sents = {a.index: max(1, len(a.sentences)) for a in brief.articles}
+    chosen.sort(key=lambda k: (cands[k].sentence.index / n_sents[cands[k].article],
+                               cands[k].article))
+    support = _fact_support(brief)
     disputed = _disputed(brief)
     out = []
     for k in chosen:
@@ -184,6 +253,36 @@ def select(brief: Brief, words: int = 200, sentences: int | None = None,
         out.append(SummarySentence(c.text, c.article, c.start, c.sentence.end, others,
                                    tuple(disputed.get(key, ()))))
     return out
+
+
+def _fact_ids(brief: Brief) -> dict[tuple[int, int], str]:
+    return {(e.article, e.start): f.id for f in brief.facts for e in f.support}
+
+
+def _pick(cands: Sequence[_Candidate], base: np.ndarray, cand_vecs: np.ndarray,
+          fact_of: dict[tuple[int, int], str], words: int, sentences: int | None,
+          params: SummaryParams) -> list[int]:
+    """Greedy: the best-scoring candidate that still fits the word budget, is not another
+    outlet's wording of a fact already chosen and not too close to a chosen sentence; until
+    nothing fits (a shorter sentence may still fit after a long one did not)."""
+    n_words = np.array([len(c.text.split()) for c in cands])
+    facts = [fact_of.get((c.article, c.sentence.start)) for c in cands]
+    penalty = np.zeros(len(cands))
+    open_ = np.ones(len(cands), dtype=bool)
+    chosen: list[int] = []
+    used = 0
+    while sentences is None or len(chosen) < sentences:
+        ok = open_ & (used + n_words <= words) & (penalty <= params.max_overlap)
+        if not ok.any():
+            break
+        best = int(np.argmax(np.where(ok, base - params.redundancy * penalty, -np.inf)))
+        chosen.append(best)
+        used += int(n_words[best])
+        open_[best] = False
+        if facts[best] is not None:
+            open_ &= np.array([f != facts[best] for f in facts])
+        penalty = np.maximum(penalty, cand_vecs @ cand_vecs[best])
+    return chosen
 
 
 def source_sentence(brief: Brief, s: SummarySentence) -> Sentence | None:
