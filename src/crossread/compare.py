@@ -10,10 +10,10 @@ for rounding). No side is ever marked right: sides are listed with their outlets
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -97,6 +97,7 @@ def _singular(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=8192)
 def _measure(n: NumberMention) -> tuple[str, str]:
     unit = _singular(n.unit) if n.unit else ""
     head = _singular(n.counts.split()[-1]) if n.counts else ""
@@ -324,8 +325,6 @@ def number_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
             continue  # one article listing several counts is not contradicting itself
         if _different_of(mentions[i], mentions[j]):
             continue
-        if i in listed or j in listed:
-            continue  # one of a list of per-item values ("charged with six counts", ...)
         if bool(_RATE.search(m1.sentence.text)) != bool(_RATE.search(m2.sentence.text)):
             continue  # "1,000 a year" and "30,000 since the war" measure different things
         if frames[(m1.article, m1.sentence.start)] != frames[(m2.article, m2.sentence.start)]:
@@ -334,6 +333,8 @@ def number_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
             continue  # counts of different days ("early Thursday" against "on Feb. 6")
         if _states_too(m1.sentence, n1, n2) or _states_too(m2.sentence, n2, n1):
             continue  # the sentence states the other value too: two things, not a dispute
+        if listed(i) or listed(j):
+            continue  # one of a list of per-item values ("charged with six counts", ...)
         if _same_question(m1, m2, lex, one_article=False) or \
                 _only_counts(i, j, mentions, lex) or _same_route(mentions[i], mentions[j], lex):
             edges.append((i, j))
@@ -418,30 +419,36 @@ def _mutual_best(mentions: Sequence[tuple[Mention, object]], lex: Lexicon,
     return pairs
 
 
-def _listed(mentions: Sequence[tuple[Mention, object]], comparable) -> set[int]:
+def _listed(mentions: Sequence[tuple[Mention, object]], comparable) -> Callable[[int], bool]:
     """Mentions in articles that give three or more values, in different sentences of one
     kind of happening, or three different values worded exactly alike ("$50", "$0", "$20"): a
     list of items (defendants and their charges, events and their dates, donations), where values
     differ because the items do. Counts of a thing in differently worded, unrelated
     statements ("10 athletes" on a team, "200 American athletes", "2,500 athletes" at the
     games) are not a list."""
-    out: set[int] = set()
     by_article: dict[int, list[int]] = {}
     for k, (m, _v) in enumerate(mentions):
         by_article.setdefault(m.article, []).append(k)
-    for ks in by_article.values():
-        for k in ks:
-            mk, vk = mentions[k]
-            peers = [x for x in ks if comparable(mentions[x][1], vk)]
-            # worded alike: three different values make a list ("10 athletes" twice is one
-            # team mentioned twice)
-            alike = {_value(mentions[x][1]) for x in peers
-                     if _wording(mentions[x][1]) == _wording(vk)}
-            related = {mentions[x][0].sentence.start for x in peers
-                       if _same_happening(mentions[x][0], mk)}
-            if len(alike) >= 3 or len(related) >= 3:
-                out.add(k)
-    return out
+
+    # asked only of mentions in a candidate pair, and parsing only when three sentences give
+    # such values: parsing every sentence with a count costs seconds on a long report
+    @cache
+    def listed(k: int) -> bool:
+        mk, vk = mentions[k]
+        peers = [x for x in by_article[mk.article] if comparable(mentions[x][1], vk)]
+        if len({mentions[x][0].sentence.start for x in peers}) < 3:
+            return False
+        # worded alike: three different values make a list ("10 athletes" twice is one
+        # team mentioned twice)
+        alike = {_value(mentions[x][1]) for x in peers
+                 if _wording(mentions[x][1]) == _wording(vk)}
+        if len(alike) >= 3:
+            return True
+        related = {mentions[x][0].sentence.start for x in peers
+                   if _same_happening(mentions[x][0], mk)}
+        return len(related) >= 3
+
+    return listed
 
 
 def _value(v: object) -> object:
