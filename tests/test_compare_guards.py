@@ -256,3 +256,39 @@ def test_days_of_things_different_doers_did_are_not_a_dispute():
                    "warehouse before killing herself Thursday morning.",
                    published=(None, None))
     assert kinds(arts, "time") == []
+
+
+# --- the same figures for different periods ---------------------------------------------------
+
+def test_the_same_figures_for_different_periods():
+    arts = reports("Rockets\n\nThe army said 97 rockets from Gaza hit Israel on Friday and 99 more "
+                   "were intercepted.",
+                   "Rockets\n\nThe army said 97 rockets from Gaza had hit Israel since midweek, "
+                   "while another 99 were intercepted.", published=(None, None))
+    (d,) = [x for x in kinds(arts, "time") if x.question.startswith("Over what period")]
+    assert [s.value for s in d.sides] == ["Friday", "since midweek"]
+    assert "97, 99" in d.question
+
+
+def test_the_same_figures_said_on_different_days_are_one_period():
+    arts = reports("Rockets\n\nThe army said on Friday that 97 rockets from Gaza hit Israel and "
+                   "99 more were intercepted.",
+                   "Rockets\n\nThe army said on Saturday that 97 rockets from Gaza hit Israel and "
+                   "99 more were intercepted.", published=(None, None))
+    assert kinds(arts, "time") == []
+
+
+def test_ages_on_different_days_are_not_figures():
+    arts = reports("Shooting\n\nAn 18-year-old woman was shot on Saturday with a 19-year-old "
+                   "woman.",
+                   "Shooting\n\nRangers were back at the scene on Tuesday where an 18-year-old "
+                   "woman and a 19-year-old woman were shot.", published=(None, None))
+    assert [d for d in kinds(arts, "time") if d.question.startswith("Over what period")] == []
+
+
+def test_round_figures_do_not_pin_one_fact():
+    arts = reports("Rockets\n\nMilitants fired 100 rockets at Israel on Friday and 200 more were "
+                   "intercepted.",
+                   "Rockets\n\nMilitants fired 100 rockets at Israel since midweek and 200 more "
+                   "were intercepted.", published=(None, None))
+    assert [d for d in kinds(arts, "time") if d.question.startswith("Over what period")] == []

@@ -160,3 +160,9 @@ def subject(text: str, start: int, end: int) -> str | None:
     if subj is None or subj.dep_ != "nsubj" or subj.pos_ not in ("NOUN", "PROPN"):
         return None
     return subj.lemma_.lower()
+
+
+def of_saying(text: str, start: int, end: int) -> bool:
+    """The mention is governed by a verb of saying: "said on Tuesday" dates the saying."""
+    found_at = _mention(text, start, end)
+    return found_at is not None and found_at[1].lemma_.lower() in SPEECH
