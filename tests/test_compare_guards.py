@@ -301,3 +301,11 @@ def test_weekdays_of_undated_reports_are_not_compared():
                       "Defection\n\nThe soldier who defected across the border on Sunday is in "
                       "hospital.", published=(None, None))
     assert kinds(undated, "time") == []
+
+
+def test_figures_in_the_period_question_are_as_given():
+    arts = reports("Rates\n\nThe index rose 12.5 points and 17.25 points on Friday, traders said.",
+                   "Rates\n\nThe index rose 12.5 points and 17.25 points since Monday, traders "
+                   "said.", published=(None, None))
+    (d,) = [x for x in kinds(arts, "time") if x.question.startswith("Over what period")]
+    assert "12.5, 17.25" in d.question

@@ -884,13 +884,15 @@ def _period(s: Sentence) -> tuple[list[str], list[tuple[int, int]]]:
     """What a sentence's figures are totalled over, as written, with the spans: its days (not
     the day something was said) and its "since ..." spans."""
     texts, spans = [], []
-    for t in s.times:
-        if _day(t) is not None and not of_saying(s.text, t.start - s.start, t.end - s.start):
-            texts.append(t.text)
-            spans.append((t.start, t.end))
     for m in _SINCE.finditer(s.text):
         texts.append(m.group(0))
         spans.append((s.start + m.start(), s.start + m.end()))
+    since = list(spans)
+    for t in s.times:
+        if _day(t) is not None and not _inside(t.start, since) and \
+                not of_saying(s.text, t.start - s.start, t.end - s.start):
+            texts.append(t.text)  # "since Monday" is one period, not Monday and a period
+            spans.append((t.start, t.end))
     return texts, spans
 
 
@@ -915,7 +917,7 @@ def period_disputes(articles: Sequence[Article]) -> list[Dispute]:
             shared = _same_figures(f1, f2)
             if m1.article == m2.article or p1 == p2 or len(shared) < SAME_FIGURES:
                 continue
-            figures = ", ".join(f"{v:,.0f}" for v in shared)
+            figures = ", ".join(f"{v:,.0f}" if v.is_integer() else f"{v:,}" for v in shared)
             disputes.append(_dispute("time", f"Over what period were the figures {figures} "
                                      "counted?", [[m1], [m2]], articles))
     return disputes
