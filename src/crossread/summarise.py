@@ -75,8 +75,8 @@ FEATURES = (
     "times",  # 1 when it states a time
 )
 WEIGHTS = (
-    0.563, 0.2518, -0.3199, 0.4601, 0.1096, -0.09115, -0.03481, 0.03739, 0.001756, -0.06644,
-    0.06726, 0.2552, 0.03149, 0.3835, -0.2501, -0.003557, -0.0001848, -0.01377,
+    0.5542, 0.2574, -0.3174, 0.4499, 0.1109, -0.09367, -0.03413, 0.03998, 0.002312, -0.06657,
+    0.06933, 0.273, 0.03082, 0.3828, -0.2563, -0.003559, -0.0006826, -0.01304,
 )
 
 
@@ -87,7 +87,7 @@ class SummaryParams:
     (benchmarks/tune_summary.py), never on single clusters."""
 
     weights: tuple[float, ...] = WEIGHTS  # one per FEATURES
-    redundancy: float = 0.05  # penalty per unit of similarity to an already chosen sentence
+    redundancy: float = 0.1  # penalty per unit of similarity to an already chosen sentence
     max_overlap: float = 0.3  # never add a sentence this similar to one already chosen
     min_words: int = 8
     max_words: int = 60
@@ -151,11 +151,11 @@ def _candidates(articles: Sequence[Article], params: SummaryParams) -> list[_Can
     return out
 
 
-def _tfidf(texts: Sequence[str]) -> np.ndarray:
-    bags = [Counter(content_words(t)) for t in texts]
+def _tfidf(bags: Sequence[Counter[str]]) -> np.ndarray:
+    """Row-normalised TF-IDF vectors of bags of content words."""
     df = Counter(w for b in bags for w in b)
     vocab = {w: i for i, w in enumerate(sorted(df))}
-    n = len(texts)
+    n = len(bags)
     mat = np.zeros((n, len(vocab)), dtype=np.float32)
     for i, b in enumerate(bags):
         for w, c in b.items():
@@ -187,41 +187,51 @@ def _disputed(brief: Brief) -> dict[tuple[int, int], list[int]]:
 def features(brief: Brief, cands: Sequence[_Candidate]) -> tuple[np.ndarray, np.ndarray]:
     """The FEATURES of each candidate (one row each), and the candidates' TF-IDF vectors."""
     articles = brief.articles
-    story_sents = [(a.index, s.text) for a in articles for s in a.sentences]
-    vecs = _tfidf([c.text for c in cands] + [t for _, t in story_sents])
+    # content words are the costly part: each sentence's once, a candidate's again only when a
+    # connective was trimmed from it
+    bag_of = {(a.index, s.start): Counter(content_words(s.text))
+              for a in articles for s in a.sentences}
+    cand_bags = [bag_of[(c.article, c.sentence.start)] if c.start == c.sentence.start
+                 else Counter(content_words(c.text)) for c in cands]
+    vecs = _tfidf(cand_bags + list(bag_of.values()))
     cand_vecs, story = vecs[: len(cands)], vecs[len(cands):]
     centroid = story.sum(axis=0)
     centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
+    owner = np.array([a for a, _ in bag_of])
+    mine = owner[None, :] == np.array([c.article for c in cands])[:, None]
     sims = cand_vecs @ story.T
-    owner = np.array([a for a, _ in story_sents])
+    # cosines to the other articles' sentences, best first (-1 pads a story of one article)
+    others = -np.sort(-np.where(mine, -1.0, sims), axis=1)[:, :3]
+    n_own = np.maximum(1, mine.sum(axis=1) - 1)
+    own = (np.where(mine, sims, 0.0).sum(axis=1) - 1.0) / n_own  # less its own cosine of 1
     support = _fact_support(brief)
-    n_arts = len(articles)
+    spread_of = max(1, len(articles) - 1)
     # in how many articles each content word occurs
-    word_arts = Counter(w for a in articles for w in set(content_words(a.text)))
+    word_arts = Counter(w for a in articles
+                        for w in set().union(*(bag_of[(a.index, s.start)] for s in a.sentences)))
     rows = []
     for k, c in enumerate(cands):
-        s, words = c.sentence, c.text.split()
+        s, words, content = c.sentence, c.text.split(), cand_bags[k]
         n_sents = max(1, len(articles[c.article].sentences))
-        others, own = sims[k][owner != c.article], sims[k][owner == c.article]
-        content = content_words(c.text)
+        n_content = sum(content.values())
         corroborated = support.get((c.article, s.start), (1, ()))[0]
-        spread = (sum(word_arts[w] for w in content) / max(1, len(content)) - 1)
+        spread = sum(word_arts[w] * n for w, n in content.items()) / max(1, n_content) - 1
+        best = [v for v in others[k] if v > -1.0]
         rows.append((
             float(cand_vecs[k] @ centroid),
-            spread / max(1, n_arts - 1),
-            float(others.max()) if others.size else 0.0,
-            float(np.sort(others)[-3:].mean()) if others.size else 0.0,
+            spread / spread_of,
+            best[0] if best else 0.0,
+            sum(best) / len(best) if best else 0.0,
             float(corroborated > 1),
-            (corroborated - 1) / max(1, n_arts - 1),
+            (corroborated - 1) / spread_of,
             math.log1p(s.index),
             1.0 - s.index / n_sents,
             float(s.index == 0),
             len(words) / 30,
             _quoted_share(s, c.start),
-            # own sentence included: it adds the same 1 to every candidate's sum
-            float(own.sum() - 1.0) / max(1, own.size - 1),
+            float(own[k]),
             math.log1p(n_sents),
-            1.0 - len(content) / max(1, len(words)),
+            1.0 - n_content / max(1, len(words)),
             len(set(words)) / max(1, len(words)),
             10 * len(s.entities) / max(1, len(words)),
             float(bool(s.numbers)),
