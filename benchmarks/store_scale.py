@@ -271,8 +271,12 @@ def main() -> int:
                     return 1
                 row = json.loads(proc.stdout.strip().splitlines()[-1])
                 results.append(row)
+                # every figure as soon as it is known: a long run stopped early keeps them
                 print(f"  {tag}: {row['rate']:.0f} articles/s, peak {row['peak_mb']:.0f} MB, "
                       f"{row['stories']} stories", file=sys.stderr)
+                if "incremental_s" in row:
+                    print(f"  {tag}: incremental update {row['incremental_s']:.2f} s, story of "
+                          f"{row['incremental_story_size']} reports", file=sys.stderr)
     print(f"\n{'size':>7} {'backend':<11} {'articles/s':>10} {'vs memory':>9} {'peak MB':>8} "
           f"{'stories':>8}")
     for row in results:
