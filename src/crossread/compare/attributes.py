@@ -1,0 +1,58 @@
+"""Attribute disputes: opposite descriptions of one person in surroundings that share a word.
+
+"high-ranking" / "low-ranking", "armed" / "unarmed", "conscious" / "unconscious". Descriptions
+inside quotations or attributions are someone else's, and are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from crossread.compare.assemble import _dispute
+from crossread.compare.mentions import Mention, _inside, _quoted
+from crossread.context import Lexicon, window
+from crossread.model import Article, Dispute
+
+_ATTRIBUTES: tuple[tuple[str, str, re.Pattern[str], str, re.Pattern[str]], ...] = (
+    ("rank", "high-ranking",
+     re.compile(r"\b(?:high|top)[- ]rank(?:ing|ed)\b|\bhigh[- ]level\b|\bsenior\b", re.I),
+     "low-ranking",
+     re.compile(r"\b(?:low|law)[- ]rank(?:ing|ed)\b|\blow[- ]level\b|\bjunior\b|"
+                r"\brank[- ]and[- ]file\b", re.I)),
+    ("armed", "armed", re.compile(r"(?<![-\w])armed\b(?!\s+(?:forces|services|conflict))", re.I),
+     "unarmed", re.compile(r"\bunarmed\b", re.I)),
+    ("conscious", "conscious", re.compile(r"(?<![-\w])conscious\b", re.I),
+     "unconscious", re.compile(r"\bunconscious\b|\bno consciousness\b", re.I)),
+)
+
+
+def attribute_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
+    disputes = []
+    for name, v1, rx1, v2, rx2 in _ATTRIBUTES:
+        found: dict[str, list[Mention]] = {v1: [], v2: []}
+        for a in articles:
+            for s in a.sentences:
+                skip = _quoted(s) + [(x.start, x.end) for x in s.attribution]
+                for value, rx in ((v1, rx1), (v2, rx2)):
+                    for m in rx.finditer(s.text):
+                        pos = s.start + m.start()
+                        if _inside(pos, skip):
+                            continue
+                        ctx = tuple(window(s.text, m.start(), m.end(), width=6))
+                        found[value].append(Mention(a.index, s, pos, s.start + m.end(),
+                                                    m.group(0), ctx))
+        if not found[v1] or not found[v2]:
+            continue
+        pairs = [(x, y) for x in found[v1] for y in found[v2]
+                 if set(x.context) & set(y.context)
+                 or lex.shares(x.context, y.context, min_idf=0.3)]
+        if not pairs:
+            continue
+        side1 = list(dict.fromkeys(x for x, _ in pairs))
+        side2 = list(dict.fromkeys(y for _, y in pairs))
+        question = {"rank": "What was his rank?", "armed": "Was he armed?",
+                    "conscious": "Was he conscious?"}[name]
+        disputes.append(_dispute("attribute", question, [side1, side2], articles,
+                                 values=[v1, v2]))
+    return disputes

@@ -1,0 +1,76 @@
+"""What a written number stands for: what it measures, and the values its wording allows.
+
+Two numbers are only compared when they measure one thing (one unit, or one counted noun, in
+the singular), and they agree when the ranges their wording allows meet: "more than 1,400" is a
+bound, and "30,000" may stand for any value that rounds to it. align.py asks the same two
+questions when it decides whether reports state one fact.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from crossread.model import NumberMention
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+@lru_cache(maxsize=8192)
+def _measure(n: NumberMention) -> tuple[str, str]:
+    unit = _singular(n.unit) if n.unit else ""
+    head = _singular(n.counts.split()[-1]) if n.counts else ""
+    return unit, head
+
+
+def comparable_measure(a: NumberMention, b: NumberMention) -> bool:
+    (ua, ha), (ub, hb) = _measure(a), _measure(b)
+    if ua or ub:
+        return ua == ub and (not ha or not hb or ha == hb)
+    return bool(ha) and ha == hb
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6,
+          "k": 1e3}
+
+
+def _rounding(n: NumberMention) -> float:
+    """Half the unit of the last digit a writer gave: "3.7 million" ±50,000, "30,000" ±5,000
+    (a round number may stand for any value it rounds from), "41" ±0.5."""
+    m = _DIGITS.search(n.text)
+    if not m or n.value is None:
+        return 0.5
+    after = n.text[m.end():].strip().lower().split(" ")[0] if m.end() < len(n.text) else ""
+    scale = _SCALE.get(after, 1.0)
+    if m.group(1):
+        return 0.5 * 10 ** -len(m.group(1)) * scale
+    digits = m.group(0).replace(",", "")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if zeros == len(digits):
+        return 0.5 * scale
+    return 0.5 * 10 ** zeros * scale if zeros else 0.5 * scale
+
+
+def _bounds(n: NumberMention) -> tuple[float, float]:
+    lo = n.low if n.low is not None else float("-inf")
+    hi = n.high if n.high is not None else float("inf")
+    if n.value is not None and abs(n.value) >= 10 and n.qualifier not in ("about", "nearly",
+                                                                          "range"):
+        # just under half a unit: 41 and 42 must not meet at 41.5. A bound is rounded like a
+        # value: "more than 1,400" may be written of 1,370 by a writer who rounds
+        slack = 0.98 * _rounding(n)
+        lo, hi = lo - slack, hi + slack
+    return lo, hi
+
+
+def numbers_agree(a: NumberMention, b: NumberMention) -> bool:
+    (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+    return alo <= bhi and blo <= ahi
