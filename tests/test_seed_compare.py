@@ -116,3 +116,22 @@ def test_terminal_and_markdown_show_disputes_side_by_side(shared_dir):
     assert "| **twice** | **at least five times** | **unclear** |" in out
     assert "## Where the reports differ in detail" in out
     assert "## Agreed by two or more outlets" in out
+
+
+def test_brief_is_the_same_whatever_the_hash_seed(shared_dir):
+    """Sets iterate in an order that changes with PYTHONHASHSEED; nothing a brief shows may
+    depend on it (a dispute's question once named its verbs in set order)."""
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run(
+            [sys.executable, "-m", "crossread", "brief", "--format", "json", "--date",
+             "2017-11-14", str(shared_dir / "seeds")],
+            capture_output=True, text=True, env=env, check=False, timeout=300)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        outs.append(proc.stdout)
+    assert outs[0] == outs[1]

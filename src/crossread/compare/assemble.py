@@ -18,7 +18,8 @@ def _about(mentions) -> str:
     from collections import Counter
 
     counts = Counter(p for m in mentions for p in _predicates(m))
-    top = [p for p, _ in counts.most_common(2)]
+    # ties broken by name: predicates come from sets, whose order changes from run to run
+    top = sorted(counts, key=lambda p: (-counts[p], p))[:2]
     return f" ({', '.join(top)})" if top else ""
 
 
