@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 
 from crossread.store.schema import (
     article_bands,
@@ -48,15 +48,13 @@ def band_candidates(bands: int) -> Any:
     )
 
 
-@cache
-def insert_article(dialect: str) -> Any:
-    """Insert an article unless its id is stored; returns the id only when inserted."""
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return (
-        insert(articles)
-        .on_conflict_do_nothing(index_elements=["id"])
-        .returning(articles.c.id)
-    )
+# SQLite: insert an article unless its id is stored; returns the id only when inserted
+# (PostgreSQL adds an article with PG_ADD_ARTICLE, in one round trip)
+SQLITE_INSERT_ARTICLE = (
+    sqlite.insert(articles)
+    .on_conflict_do_nothing(index_elements=["id"])
+    .returning(articles.c.id)
+)
 
 
 # the next value of the store-wide join sequence, taken in the insert itself
@@ -76,7 +74,6 @@ TOUCH_STORY = (
     .values(last_seen=sa.bindparam("b_now"))
 )
 
-_shared = sa.func.count().label("shared")
 # story_keys holds live stories only (merges drop the merged story's keys, and a merged story's
 # state cannot be saved), so these are index-only scans of (key, story_id)
 # A list of keys is bound as ONE parameter (a JSON array on SQLite, a text[] on PostgreSQL):

@@ -183,7 +183,7 @@ class Tx:
                 "story_id": story_id,
             })
             return
-        inserted = self._db.execute(statements.insert_article("sqlite"), values).first()
+        inserted = self._db.execute(statements.SQLITE_INSERT_ARTICLE, values).first()
         if inserted is None:  # stored already
             return
         if keys:
