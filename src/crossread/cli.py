@@ -390,22 +390,17 @@ def watch(feeds: tuple[str, ...], db: str | None, interval: float, once: bool, f
     short answer from its server. Ctrl-C stops."""
     import time
 
-    from crossread.corpus import ingest_articles
-    from crossread.ingest import read_sources
+    from crossread.corpus import ingest as run_ingest
     from crossread.ingest.fetch import Revalidation
 
     config = _corpus_config(None, fast, allow_private, timeout)
     store = _open_store(db)
     revalidation = Revalidation()  # lives as long as the watch: what each feed last was
-
-    def poll():
-        revalidation.unchanged.clear()
-        articles, errors = read_sources(feeds, config, revalidation=revalidation)
-        return ingest_articles(store, articles, config, errors=errors)
-
     try:
         while True:
-            report = _guarded(poll)
+            revalidation.unchanged.clear()
+            report = _guarded(lambda: run_ingest(store, feeds, config,
+                                                 revalidation=revalidation))
             for err in report.errors:
                 _fail(str(err))
             stamp = time.strftime("%H:%M:%S")

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from crossread.clean import clean
 from crossread.config import Config
 from crossread.ingest import read_sources
+from crossread.ingest.fetch import Revalidation
 from crossread.ingest.identity import content_id
 from crossread.model import (
     SCHEMA_VERSION,
@@ -40,9 +41,11 @@ def now_utc() -> str:
 
 def ingest(store, sources: Iterable[str], config: Config, *, briefs: bool = True,
            progress: Progress | None = None,
-           on_read: Callable[[int], None] | None = None) -> IngestReport:
-    """Read SOURCES and add every article to the store; see `ingest_articles`."""
-    articles, errors = read_sources(sources, config, progress)
+           on_read: Callable[[int], None] | None = None,
+           revalidation: Revalidation | None = None) -> IngestReport:
+    """Read SOURCES and add every article to the store; see `ingest_articles`. A poller passes
+    the same `revalidation` every time, so unchanged feed URLs are not read again."""
+    articles, errors = read_sources(sources, config, progress, revalidation)
     if on_read:
         on_read(len(articles))
     return ingest_articles(store, articles, config, errors=errors, briefs=briefs,
