@@ -63,7 +63,7 @@ def year_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
             by_year.setdefault(mentions[k][1], []).append(mentions[k][0])
         if len(by_year) < 2:
             continue
-        question = "In what year" + _about(m for k in comp for m in [mentions[k][0]]) + "?"
+        question = "In what year" + _about(mentions[k][0] for k in comp) + "?"
         disputes.append(_dispute("time", question, list(by_year.values()), articles,
                                  values=list(by_year)))
     return disputes
