@@ -38,6 +38,14 @@ def rules(text: str) -> list[tuple[str, str]]:
     ("Top of Page", "navigation"),
     ("(Reporting by Joan Gralla; Editing by Jan Paschal)", "credit"),
     ("John Bresnahan contributed to this report.", "credit"),
+    ("Photos: Moments of the station Photos: Moments of the station The crew took this picture "
+     "in 2011. Hide Caption 1 of 2 Photos: Moments of the station Astronauts at work in 1998. "
+     "Hide Caption 2 of 2", "photo_gallery"),
+    ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
+     "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
+     "embargo period.", "archive_notice"),
+    ("These crawls are part of an effort to archive pages as they are created and archive the "
+     "pages that they refer to.", "archive_notice"),
     ("Copyright 2017 The Associated Press. All rights reserved.", "copyright"),
     ("(SOUNDBITE OF ARCHIVED RECORDING)", "transcript_marker"),
 ])
@@ -55,6 +63,8 @@ def test_line_rules(line, rule):
     "More than 40 people were hurt in the crash, police said.",
     "Watch out for falling debris, the fire chief warned residents on Tuesday.",
     "Share prices fell 4% after the announcement.",
+    "The museum said visitors could hide caption cards behind the exhibit, and 3 of 10 did.",
+    "Starting in 1996, the Internet Archive has kept copies of web pages, its director said.",
     "He said: “I want to share this with everyone who helped us.”",
     "Also on Tuesday, the mayor announced a curfew.",
 ])

@@ -128,6 +128,14 @@ LINE_RULES: tuple[Rule, ...] = (
        r"story:?.*", IGN, max_words=40),
     _r("credit", r"(?P<credit>Information from:.{2,160})", max_words=25, credit="credit"),
     _r("photo_credit", r"\([^()]{2,80}/[^()]{2,80}\)", max_words=12),
+    # The Internet Archive's notices about its own crawls, kept by scrapers of archived pages.
+    _r("archive_notice",
+       r"(?:Starting in \d{4}, Alexa Internet has been donating their crawl data|"
+       r"These crawls are part of an effort to archive pages)\b.*", max_words=150),
+    # A CNN photo gallery flattened onto one line: "Photos: <gallery> <caption> Hide Caption 1
+    # of 13 Photos: <gallery> <caption> Hide Caption 2 of 13 ...". Captions describe pictures,
+    # not the report, and the repeated gallery title glues unrelated stories together.
+    _r("photo_gallery", r".*\bHide Caption \d+ of \d+\b.*", max_words=100_000),
     _r("copyright", r"(?:copyright|©|\(c\))\s.{0,160}", IGN, max_words=30),
     _r("copyright", r".{0,120}\ball rights reserved\.?.{0,60}", IGN, max_words=30),
 )
