@@ -5,6 +5,7 @@ PostgreSQL (the `store_target` fixture); the command-line ones on SQLite files.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -14,6 +15,7 @@ from crossread import corpus
 from crossread.cli import main
 from crossread.config import Config
 from crossread.ingest.plaintext import read_plain
+from crossread.model import to_dict
 from crossread.store import open_store
 from test_example import EXAMPLE
 
@@ -96,8 +98,6 @@ def test_story_errors_are_one_line(tmp_path):
 
 
 def _articles(texts: list[str], outlet: str = "Wire", published: str = "2026-03-12"):
-    import dataclasses
-
     from crossread.ingest.identity import content_id
 
     out = []
@@ -192,3 +192,71 @@ def test_web_lists_stories_escaped_and_opens_each_brief(tmp_path):
         assert r.status_code == 200 and "crossread brief" in r.text
         assert client.get(f"/api/stories/{s['id']}").json()["story"] == s["id"]
     assert client.get("/stories/9999").status_code == 404
+
+
+def test_a_rebuilt_brief_analyses_only_the_new_report(store_target, monkeypatch):
+    import crossread.analyse as analyse_mod
+
+    calls: list[str] = []
+    real = analyse_mod.analyse
+
+    def counting(article, config=None):
+        calls.append(article.id)
+        return real(article, config)
+
+    monkeypatch.setattr(analyse_mod, "analyse", counting)
+    first, second = _articles(QUAKE[:1]), _articles(QUAKE[1:], outlet="Daily")
+    store = open_store(store_target)
+    corpus.ingest_articles(store, first, FAST)
+    assert calls == [first[0].id]
+    report = corpus.ingest_articles(store, second, FAST)
+    assert calls == [first[0].id, second[0].id]  # the first report's analysis was read back
+    [sid] = report.touched
+    cached = corpus.story_brief(store, sid, FAST)
+    with store.transaction() as tx:
+        tx.save_brief(sid, "{}", "stale", corpus.now_utc())  # force a rebuild
+    monkeypatch.setattr(analyse_mod, "analysis_key", lambda config: "other code")
+    recomputed = corpus.refresh_brief(store, sid, FAST)
+    store.close()
+    assert len(calls) == 4  # another analysis key: both analysed again
+    assert json.dumps(to_dict(recomputed)) == json.dumps(to_dict(cached))
+
+
+def test_stored_analysis_round_trips_exactly():
+    from crossread.pipeline import process
+    from crossread.store import codec
+
+    for text in [*QUAKE, BUDGET]:
+        [art] = _articles([text])
+        done = process(art, FAST)
+        assert done.sentences and codec.sentences_from(codec.sentences_json(done)) == done.sentences
+
+
+def test_brief_reports_cover_every_outlet_then_the_newest():
+    arts = _articles([f"Report {i}\n\nText number {i}." for i in range(10)])
+    arts = [dataclasses.replace(a, outlet="Big" if i < 7 else f"Small {i}")
+            for i, a in enumerate(arts)]
+    assert corpus.brief_reports(arts, 10) == arts
+    chosen = corpus.brief_reports(arts, 5)
+    # the newest of each of the 4 outlets (Big's newest is 6), then the newest left (5)
+    assert [arts.index(a) for a in chosen] == [5, 6, 7, 8, 9]
+    assert [arts.index(a) for a in corpus.brief_reports(arts, 3)] == [7, 8, 9]
+
+
+def test_a_big_story_brief_compares_a_bounded_part_and_says_so(store_target, monkeypatch):
+    from crossread.render.markdown import render_markdown
+
+    third = ("Menstow quake: homes damaged\n\nThe Valdorian seismic office said Thursday's "
+             "magnitude 6.1 quake in Menstow damaged hundreds of homes; rescue teams from Orlen "
+             "worked through the night in the collapsed buildings of Menstow.")
+    arts = (_articles(QUAKE[:1], outlet="Wire") + _articles(QUAKE[1:], outlet="Daily")
+            + _articles([third], outlet="Herald"))
+    monkeypatch.setattr(corpus, "BRIEF_MAX_REPORTS", 2)
+    store = open_store(store_target)
+    report = corpus.ingest_articles(store, arts, FAST)
+    assert report.new_stories == 1 and report.copies == 0
+    brief = corpus.story_brief(store, report.touched[0], FAST)
+    store.close()
+    assert [a.outlet for a in brief.articles] == ["Daily", "Herald"]
+    assert brief.extra["reports_in_story"] == 3
+    assert "2 of the story's 3 reports" in render_markdown(brief)

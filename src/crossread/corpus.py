@@ -30,9 +30,15 @@ from crossread.model import (
     from_dict,
     to_dict,
 )
+from crossread.store import codec
 
 Progress = Callable[[str], None]
 BATCH = 64
+# A brief compares at most this many independent reports. Comparing is quadratic in reports,
+# and a story that grows to hundreds (a long-running event, or names that chain stories) would
+# make every arrival rebuild a brief of them all; a reader gets no more from 300 reports' brief
+# than from 24 chosen to cover the outlets and the latest news. The brief says what it left out.
+BRIEF_MAX_REPORTS = 24
 
 
 def now_utc() -> str:
@@ -137,23 +143,55 @@ def story_brief(store, story_id: int, config: Config) -> Brief | None:
     return refresh_brief(store, story_id, config)
 
 
+def brief_reports(members: Sequence[Article], limit: int) -> list[Article]:
+    """The reports a story's brief compares, in join order: all of them up to `limit`, else
+    the newest report of each outlet, newest outlets first, then the newest of the rest."""
+    if len(members) <= limit:
+        return list(members)
+    newest_first = list(reversed(range(len(members))))
+    picked: list[int] = []
+    seen: set[str | None] = set()
+    for i in newest_first:
+        outlet = members[i].outlet or members[i].source
+        if outlet not in seen and len(picked) < limit:
+            seen.add(outlet)
+            picked.append(i)
+    rest = [i for i in newest_first if i not in set(picked)]
+    picked += rest[:limit - len(picked)]
+    return [members[i] for i in sorted(picked)]
+
+
 def refresh_brief(store, story_id: int, config: Config) -> Brief:
     """Analyse the story's independent reports (copies are noted, not counted as outlets that
-    agree), compare and summarise them, and save the brief and the story's neutral headline."""
-    from crossread.analyse import analyse
+    agree), compare and summarise them, and save the brief and the story's neutral headline.
+
+    Analyses are kept in the store: a report analysed for an earlier brief is read back, so a
+    story's brief, rebuilt when one report arrives, analyses that report only."""
+    from crossread.analyse import analyse, analysis_key
     from crossread.pipeline import compare_articles, process_all
     from crossread.summarise import summarise
 
+    key = analysis_key(config)
     with store.transaction(readonly=True) as tx:
         story = tx.get_story(story_id)
         if story is None:
             raise KeyError(story_id)
         members = tx.story_articles(story_id)
-    copy_of = {a.id: a.copy_of for a in story.articles if a.copy_of}
+        copy_of = {a.id: a.copy_of for a in story.articles if a.copy_of}
+        kept = tx.analyses([a.id for a in members if a.id not in copy_of], key)
     errors: list[ReadError] = []
-    # stored articles were cleaned at ingest: analyse them, don't clean them again
-    done = process_all([a for a in members if a.id not in copy_of], config, errors,
-                       detail=False, step=analyse)
+    fresh: dict[str, Article] = {}
+
+    def step(article: Article, cfg: Config) -> Article:
+        if article.id in kept:
+            return dataclasses.replace(article, sentences=codec.sentences_from(kept[article.id]))
+        # stored articles were cleaned at ingest: analyse them, don't clean them again
+        done = fresh[article.id] = analyse(article, cfg)
+        return done
+
+    independent = [a for a in members if a.id not in copy_of]
+    chosen = brief_reports(independent, BRIEF_MAX_REPORTS)
+    done = process_all(chosen, config, errors, detail=False, step=step)
     brief = summarise(compare_articles(done, errors), words=config.words,
                       sentences=config.sentences)
     outlets = {a.id: a.outlet for a in members}
@@ -162,9 +200,11 @@ def refresh_brief(store, story_id: int, config: Config) -> Brief:
         "story": story_id,
         "copies": [{"article": cid, "outlet": outlets.get(cid), "copy_of": orig}
                    for cid, orig in copy_of.items()],
+        **({"reports_in_story": len(independent)} if len(chosen) < len(independent) else {}),
     })
     digest = brief_digest([a.id for a in story.articles], config)
     with store.transaction() as tx:
+        tx.save_analyses([(aid, codec.sentences_json(a)) for aid, a in fresh.items()], key)
         tx.save_brief(story_id, json.dumps(to_dict(brief), ensure_ascii=False), digest,
                       now_utc())
         if brief.title:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import hashlib
 from collections.abc import Sequence
+from importlib import metadata
+from pathlib import Path
 
 from crossread.analyse import markers, nlp, numbers, sentences, times
 from crossread.clean import kept_spans
@@ -30,6 +34,32 @@ def analyse_many(articles: Sequence[Article], config: Config | None = None) -> l
                 sents.append(_sentence(text, len(sents), ss, se, info, qspans, art.published))
         out.append(dataclasses.replace(art, sentences=tuple(sents)))
     return out
+
+
+def analysis_key(config: Config) -> str:
+    """Names what made an analysis: this package's code and word lists, the cleaner's kept
+    spans, the model's dataclasses, the entity recogniser and its model's version. A stored
+    analysis under another key is stale (the code or the settings changed) and is recomputed."""
+    model = ""
+    if config.entities == "spacy":
+        try:
+            model = metadata.version(nlp.MODEL.replace("_", "-"))
+        except metadata.PackageNotFoundError:
+            model = "missing"
+    raw = f"{_code_digest()}|{config.entities}|{model}"
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+@functools.cache
+def _code_digest() -> str:
+    here = Path(__file__).parent
+    files = [p for p in here.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    files += [here.parent / "clean.py", here.parent / "model.py"]
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.relative_to(here.parent).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 _POSSESSIVE = ("’s", "'s", "’", "'")

@@ -45,6 +45,16 @@ def n_reports(n: int) -> str:
     return f"{n} report" + ("" if n == 1 else "s")
 
 
+def reports_read(brief: Brief) -> str:
+    """"4 reports", or "24 of the story's 310 reports" when a stored story's brief compared a
+    chosen part of it (`crossread.corpus.brief_reports`)."""
+    total = brief.extra.get("reports_in_story")
+    if isinstance(total, int) and total > len(brief.articles):
+        return (f"{len(brief.articles)} of the story's {total} reports (the newest of each "
+                "outlet first)")
+    return n_reports(len(brief.articles))
+
+
 def marker(index: int) -> str:
     return f"[{index + 1}]"
 

@@ -13,7 +13,7 @@ from crossread.render.common import (
     article_label,
     counts,
     markers,
-    n_reports,
+    reports_read,
     sentence_notes,
     single_source,
     summary_lines,
@@ -91,7 +91,7 @@ def _profiles(brief: Brief) -> list[str]:
 def render_markdown(brief: Brief, analysis: bool = False) -> str:
     outlets = ", ".join(dict.fromkeys(a.outlet or a.source for a in brief.articles))
     out = [f"# {md(brief.title) if brief.title else 'crossread brief'}", "",
-           f"*A crossread brief of {n_reports(len(brief.articles))}: {md(outlets)}*", ""]
+           f"*A crossread brief of {reports_read(brief)}: {md(outlets)}*", ""]
     if brief.summary:
         parts = []
         for text, cites, notes in summary_lines(brief):

@@ -18,7 +18,7 @@ from crossread.render.common import (
     article_label,
     counts,
     markers,
-    n_reports,
+    reports_read,
     sentence_notes,
     single_source,
     summary_lines,
@@ -166,7 +166,7 @@ def render_terminal(brief: Brief, *, color: bool = False, width: int | None = No
                       highlight=False, emoji=False, markup=False)
     outlets = ", ".join(dict.fromkeys(a.outlet or a.source for a in brief.articles))
     console.print(Text(brief.title or "crossread brief", style="bold"))
-    console.print(Text(f"A brief of {n_reports(len(brief.articles))}: {outlets}", style="dim"))
+    console.print(Text(f"A brief of {reports_read(brief)}: {outlets}", style="dim"))
     console.print()
     if brief.summary:
         summary = Text()

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from crossread.model import Article, from_dict, to_dict
+from crossread.model import Article, Sentence, from_dict, to_dict
 
 # fixed byte order, so a database file means the same on every machine
 VECTOR_DTYPE = np.dtype("<f4")
@@ -44,3 +44,12 @@ def article_record(article: Article) -> str:
 
 def article_from(record: str, text: str) -> Article:
     return dataclasses.replace(from_dict(Article, json.loads(record)), text=text)
+
+
+def sentences_json(article: Article) -> str:
+    """An analysed article's sentences (the `analyses` table)."""
+    return json.dumps(to_dict(article.sentences), ensure_ascii=False, separators=(",", ":"))
+
+
+def sentences_from(data: str) -> tuple[Sentence, ...]:
+    return tuple(from_dict(Sentence, item) for item in json.loads(data))

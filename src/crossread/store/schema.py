@@ -117,6 +117,18 @@ briefs = sa.Table(
     sa.Column("schema_version", sa.Text, nullable=False),
 )
 
+# Each article's analysis (its `sentences`, as model.to_dict JSON), kept once a brief needed
+# it: the spaCy pass is ~90% of a brief's cost, so a story's brief is rebuilt on the arrival of
+# one report by analysing that report only. `key` names the analysis code and settings that
+# made it (`crossread.analyse.analysis_key`); a row with another key is stale and recomputed.
+analyses = sa.Table(
+    "analyses",
+    metadata,
+    sa.Column("article_id", sa.Text, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("key", sa.Text, nullable=False),
+    sa.Column("sentences", sa.Text, nullable=False),
+)
+
 merges = sa.Table(
     "merges",
     metadata,

@@ -28,6 +28,7 @@ from crossread.model import (
 )
 from crossread.store import codec, statements
 from crossread.store.schema import (
+    analyses,
     articles,
     briefs,
     memberships,
@@ -37,6 +38,8 @@ from crossread.store.schema import (
 )
 
 _LIVE = statements.LIVE
+# ids bound per IN (...) list: far below SQLite's variable limit, whatever the story's size
+_ID_CHUNK = 500
 
 
 class Tx:
@@ -380,6 +383,30 @@ class Tx:
         if row is None or row.schema_version != SCHEMA_VERSION:
             return None
         return row.json, row.digest, row.built_at
+
+    def analyses(self, article_ids: Sequence[str], key: str) -> dict[str, str]:
+        """Article id → its stored analysis (`codec.sentences_json`), for the ids analysed
+        under `key`; the others are missing or stale and must be analysed again."""
+        ids = list(dict.fromkeys(article_ids))
+        out: dict[str, str] = {}
+        for lo in range(0, len(ids), _ID_CHUNK):
+            rows = self._db.execute(
+                sa.select(analyses.c.article_id, analyses.c.sentences)
+                .where(analyses.c.article_id.in_(ids[lo:lo + _ID_CHUNK]), analyses.c.key == key)
+            )
+            out.update((aid, data) for aid, data in rows)
+        return out
+
+    def save_analyses(self, rows: Sequence[tuple[str, str]], key: str) -> None:
+        """(article id, `codec.sentences_json`) made under `key`, replacing older ones."""
+        if not rows:
+            return
+        upsert = self._insert(analyses).values(
+            [{"article_id": aid, "key": key, "sentences": data} for aid, data in rows])
+        self._db.execute(upsert.on_conflict_do_update(
+            index_elements=["article_id"],
+            set_={"key": upsert.excluded.key, "sentences": upsert.excluded.sentences},
+        ))
 
     def merges(self) -> list[MergeRecord]:
         """Every merge, oldest first."""
