@@ -26,9 +26,10 @@ briefs deferred as `crossread ingest --no-briefs` does), so peak memory is that 
 
 Peers in the same run: the in-memory index (`crossread.stories.memory.MemoryIndex`: the same
 clustering with no database at all, the ceiling) and, between the two databases, each other.
-After the largest size, one new report of an existing story is ingested with its brief rebuilt
-(models already loaded, as in a running `crossread watch`): that is the incremental update, and
-the target is under 1 s.
+After the largest size, one new report of an existing story is ingested with its brief rebuilt,
+from the state a running `crossread watch` keeps: models loaded and the story's brief current
+(so its reports' analyses are in the store). That is the incremental update; the target is
+under 1 s.
 
 PostgreSQL: `--pg URL` or $CROSSREAD_TEST_PG_URL (`.ci/postgres.sh` starts one and prints it);
 each run gets a schema of its own, created and dropped through that URL.
@@ -68,17 +69,30 @@ _VOWELS = "aeiou"
 
 
 def _sentences(shared: Path) -> list[tuple[int, str]]:
-    """(dev event number, sentence) for every usable sentence of the dev articles."""
+    """(dev event number, sentence) for every news sentence of the dev articles: what
+    crossread's own cleaner keeps, without captions and without the pages it recognises as not
+    articles (a web archive's crawl notice, a tweet widget). Resampled into new stories,
+    furniture would be news shared by hundreds of unrelated stories and chain them into one,
+    which real furniture, cut or set aside at ingest, never does."""
     from crossread.analyse.sentences import split
+    from crossread.clean import caption_spans, clean, kept_spans
+    from crossread.ingest.plaintext import read_plain
+    from crossread.stories.features import body_text, is_non_article
 
     out = []
     for event, row in enumerate(dev_clusters(shared)):
         for art in row["articles"]:
-            text = art["text"]
-            for a, b in split(text, 0, len(text)):
-                s = " ".join(text[a:b].split())
-                if 40 <= len(s) <= 400:
-                    out.append((event, s))
+            doc = clean(read_plain(art["text"], "dev.txt"))
+            if is_non_article((doc.title or "").strip(), body_text(doc)):
+                continue
+            captions = caption_spans(doc)
+            for ks, ke in kept_spans(doc):
+                if any(cs <= ks and ke <= ce for cs, ce in captions):
+                    continue
+                for a, b in split(doc.text, ks, ke):
+                    s = " ".join(doc.text[a:b].split())
+                    if 40 <= len(s) <= 400:
+                        out.append((event, s))
     return out
 
 
@@ -193,10 +207,18 @@ def child(backend: str, size: int, url: str | None, incremental: bool) -> dict:
     out = {"backend": backend, "size": size, "seconds": took, "rate": size / took,
            "peak_mb": _peak_mb(), "stories": stories}
     if incremental:
-        # warm the models with one brief, as a running `crossread watch` has them warm
+        # A running `crossread watch` keeps every story's brief current: the story the new
+        # report joins had its brief built (its reports analysed and kept) before the report
+        # arrived, and the models are loaded. Building that brief first is the state the
+        # update starts from; timing the cold build instead would time every report's analysis.
+        peer = next(a for a in arts if a.external_id.split("-")[1] == story_of[pick])
         with store.transaction() as tx:
-            first = tx.list_stories(limit=1)[0].id
-        refresh_brief(store, first, Config())
+            before = tx.story_of(peer.id)
+            other = next(s.id for s in tx.list_stories(limit=2) if s.id != before)
+        refresh_brief(store, other, Config())  # loads the models
+        t = time.perf_counter()
+        refresh_brief(store, before, Config())
+        out["story_brief_s"] = time.perf_counter() - t  # the same story's brief from nothing
         t = time.perf_counter()
         report = ingest_articles(store, [new], Config(), briefs=True)
         out["incremental_s"] = time.perf_counter() - t
@@ -276,7 +298,8 @@ def main() -> int:
                       f"{row['stories']} stories", file=sys.stderr)
                 if "incremental_s" in row:
                     print(f"  {tag}: incremental update {row['incremental_s']:.2f} s, story of "
-                          f"{row['incremental_story_size']} reports", file=sys.stderr)
+                          f"{row['incremental_story_size']} reports (its brief from nothing: "
+                          f"{row['story_brief_s']:.2f} s)", file=sys.stderr)
     print(f"\n{'size':>7} {'backend':<11} {'articles/s':>10} {'vs memory':>9} {'peak MB':>8} "
           f"{'stories':>8}")
     for row in results:
@@ -289,7 +312,8 @@ def main() -> int:
         if "incremental_s" in row:
             print(f"incremental update into a {row['size']}-article {row['backend']} store: "
                   f"{row['incremental_s']:.2f} s (one report joins a story of "
-                  f"{row['incremental_story_size']} reports; brief rebuilt; target < 1 s)")
+                  f"{row['incremental_story_size']} reports; brief rebuilt; target < 1 s; "
+                  f"the story's brief from nothing, before: {row['story_brief_s']:.2f} s)")
     pair = {r["size"]: r for r in results if r["backend"] == "sqlite"}
     for r in results:
         if r["backend"] == "postgresql" and r["size"] in pair:
