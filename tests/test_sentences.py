@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from crossread.analyse.sentences import split
 
 TRICKY = (
@@ -34,3 +36,12 @@ def test_offsets_inside_a_larger_text():
 def test_text_without_final_punctuation_is_kept():
     text = "A heading without a full stop"
     assert [text[s:e] for s, e in split(text, 0, len(text))] == [text]
+
+
+@pytest.mark.parametrize("text", [
+    "A jury rejected all of Ms. Pao’s claims on Friday.",
+    "Lawyers for Mx. Rivera and Atty. Gen. Holder met Amb. Rice at Ft. Bragg.",
+])
+def test_a_title_sentencex_does_not_know_does_not_end_a_sentence(text):
+    both = f"{text} She will appeal."
+    assert [both[a:b] for a, b in split(both, 0, len(both))] == [text, "She will appeal."]

@@ -9,7 +9,14 @@ the tricky test text in ../shared/notes/offline-models.md; sentencex made no err
 
 from __future__ import annotations
 
+import re
+
 import sentencex
+
+# Titles sentencex does not know (it knows Mr., Mrs., Dr., Sen., Gov., ...): it ends a sentence
+# at "Ms." ("A jury rejected all of Ms." / "Pao's claims"), which news text is full of. A title
+# stands before a name, never at a sentence's end, so a piece ending in one runs on.
+_TITLE_END = re.compile(r"(?:^|[\s(\"“‘'])(?:Ms|Mx|Mses|Amb|Atty|Ft)\.$")
 
 
 def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -25,7 +32,10 @@ def split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         at = text.find(stripped, pos, end)
         if at < 0:  # defensive: never lose text if a segmenter ever rewrites a piece
             break
-        spans.append((at, at + len(stripped)))
+        if spans and _TITLE_END.search(text, spans[-1][0], spans[-1][1]):
+            spans[-1] = (spans[-1][0], at + len(stripped))
+        else:
+            spans.append((at, at + len(stripped)))
         pos = at + len(stripped)
     rest = text[pos:end]
     if rest.strip():
