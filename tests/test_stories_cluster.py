@@ -267,6 +267,15 @@ def test_page_furniture_is_not_an_article(text: str) -> None:
     assert f.keys == () and f.bands == () and not np.any(f.vector)
 
 
+def test_a_page_the_cleaner_empties_is_not_an_article() -> None:
+    notice = ("Starting in 1996, Alexa Internet has been donating their crawl data to the "
+              "Internet Archive. Flowing in every day, these data are added to the Wayback "
+              "Machine after an embargo period.")
+    assert is_non_article("", "")
+    f = feats(art(notice))
+    assert f.keys == () and f.bands == () and not np.any(f.vector)
+
+
 @pytest.mark.parametrize("text", [TECH_BRIEF, SHORT_BRIEF, QUAKE, ELECTION])
 def test_real_reports_are_articles_however_short(text: str) -> None:
     assert not is_non_article("", text)

@@ -125,7 +125,9 @@ def is_non_article(headline: str, body: str) -> bool:
     """True for scraped page furniture rather than a report (see the comment above)."""
     text = f"{headline}\n{body}"
     words = [w.lower() for w in _UI_TOKEN.findall(text)]
-    if not words or len(words) > NON_ARTICLE_MAX_WORDS:
+    if not words:
+        return True  # nothing left once the cleaner cut the furniture: no report to match on
+    if len(words) > NON_ARTICLE_MAX_WORDS:
         return False
     ui = sum(w in _UI_WORDS for w in words)
     return ui >= UI_SHARE * len(words) and _ATTRIBUTION.search(text) is None
