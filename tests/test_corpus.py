@@ -6,6 +6,7 @@ PostgreSQL (the `store_target` fixture); the command-line ones on SQLite files.
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 
 import pytest
@@ -244,7 +245,9 @@ def test_brief_reports_cover_every_outlet_then_the_newest():
 
 
 def test_a_big_story_brief_compares_a_bounded_part_and_says_so(store_target, monkeypatch):
+    from crossread.render.html import render_html
     from crossread.render.markdown import render_markdown
+    from crossread.render.terminal import render_terminal
 
     third = ("Menstow quake: homes damaged\n\nThe Valdorian seismic office said Thursday's "
              "magnitude 6.1 quake in Menstow damaged hundreds of homes; rescue teams from Orlen "
@@ -259,4 +262,5 @@ def test_a_big_story_brief_compares_a_bounded_part_and_says_so(store_target, mon
     store.close()
     assert [a.outlet for a in brief.articles] == ["Daily", "Herald"]
     assert brief.extra["reports_in_story"] == 3
-    assert "2 of the story's 3 reports" in render_markdown(brief)
+    for render in (render_markdown, render_html, render_terminal):
+        assert "2 of the story's 3 reports" in html.unescape(render(brief))

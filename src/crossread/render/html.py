@@ -13,7 +13,13 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from crossread import __version__
 from crossread.model import Brief
-from crossread.render.common import SIGNAL_NAMES, agreed, single_source, summary_lines
+from crossread.render.common import (
+    SIGNAL_NAMES,
+    agreed,
+    reports_read,
+    single_source,
+    summary_lines,
+)
 from crossread.summarise import source_sentence
 
 
@@ -62,4 +68,5 @@ def render_html(brief: Brief) -> str:
         brief=brief, by_index=by_index, summary=summary, agreed=agreed(brief),
         single_source=lambda i: single_source(brief, i), sentence_id=sentence_id,
         marked=_marked, signal_names=SIGNAL_NAMES, timeline=timeline, version=__version__,
+        reports_read=reports_read(brief),
     )
