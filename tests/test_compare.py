@@ -162,6 +162,27 @@ def test_inside_against_outside_the_same_place():
     assert [s.value for s in d.sides] == ["inside the home", "outside the home"]
 
 
+def test_different_blocks_of_one_street():
+    arts = reports("One\n\nOfficers were called to a home on the 900 block of Buffalo Springs "
+                   "Drive at about 4 a.m.",
+                   "Two\n\nPolice are investigating the double murder in the 800 block of "
+                   "Buffalo Springs Drive.")
+    (d,) = [x for x in strict(arts) if x.kind == "place"]
+    assert d.question == "On which block of Buffalo Springs Drive?"
+    assert sides(d) == [("the 900 block", ("Outlet 0",)), ("the 800 block", ("Outlet 1",))]
+
+
+def test_blocks_of_different_streets_or_two_scenes_on_one_are_not_a_dispute():
+    arts = reports("One\n\nThe shooting happened in the 900 block of Elm Street.",
+                   "Two\n\nThe shooting happened in the 800 block of Oak Avenue.")
+    assert [x for x in strict(arts) if x.kind == "place"] == []
+    # one report names two blocks of the street: a scene and an arrest, two places on it
+    arts = reports("One\n\nThe shooting happened in the 900 block of Elm Street. The suspect "
+                   "was arrested in the 1200 block of Elm Street an hour later.",
+                   "Two\n\nThe suspect was arrested in the 1200 block of Elm Street.")
+    assert [x for x in strict(arts) if x.kind == "place"] == []
+
+
 def test_inside_and_outside_different_places_are_not_a_dispute():
     arts = reports("One\n\nThe victims were found dead inside the home on Sunday.",
                    "Two\n\nProtesters gathered outside the courthouse on Sunday.")

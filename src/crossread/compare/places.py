@@ -1,8 +1,10 @@
 """Place disputes, and what number disputes need to know of places.
 
 Reports that put one happening inside and outside the same kind of place ("found outside the
-home" / "inside a home") dispute where it happened. Two distances in sentences naming the same two
-places measure one route whatever their verbs say: the number disputes ask that here.
+home" / "inside a home") dispute where it happened; so do reports giving different blocks of one
+street ("the 900 block of Buffalo Springs Drive" / "the 800 block of Buffalo Springs Drive").
+Two distances in sentences naming the same two places measure one route whatever their verbs
+say: the number disputes ask that here.
 """
 
 from __future__ import annotations
@@ -77,8 +79,54 @@ def _same_whereabouts(x: Mention, y: Mention, lex: Lexicon) -> bool:
     return lex.similar(x.context, y.context) >= SAME_CONTEXT / 2
 
 
+# US police and local reports place a scene by street block: "the 900 block of Buffalo Springs
+# Drive". The street is the capitalised words after "block of".
+_BLOCK = re.compile(r"\b(?P<block>\d{1,3}(?:,?\d{3})?|\d{3,5})\s+block\s+of\s+"
+                    r"(?P<street>[A-Z0-9][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})")
+
+
+def _street(name: str) -> str:
+    return " ".join(name.rstrip(".,").split()).lower()
+
+
+def block_disputes(articles: Sequence[Article]) -> list[Dispute]:
+    """Different blocks of one street across reports. A report naming two blocks of a street
+    tells of two places on it (the scene and an arrest a few blocks on), so that street is not
+    compared at all."""
+    found: dict[str, dict[str, list[Mention]]] = {}
+    names: dict[str, str] = {}
+    for a in articles:
+        for s in a.sentences:
+            skip = _quoted(s)
+            for m in _BLOCK.finditer(s.text):
+                if _inside(s.start + m.start(), skip):
+                    continue
+                street = _street(m.group("street"))
+                names.setdefault(street, m.group("street").rstrip(".,"))
+                mention = Mention(a.index, s, s.start + m.start(), s.start + m.end(), m.group(0),
+                                  tuple(window(s.text, m.start(), m.end())))
+                block = m.group("block").replace(",", "")
+                found.setdefault(street, {}).setdefault(block, []).append(mention)
+    disputes = []
+    for street, blocks in sorted(found.items()):
+        if len(blocks) < 2:
+            continue
+        per_article: dict[int, set[str]] = {}
+        for block, ms in blocks.items():
+            for m in ms:
+                per_article.setdefault(m.article, set()).add(block)
+        if any(len(v) > 1 for v in per_article.values()):
+            continue
+        order = sorted(blocks, key=lambda b: min((m.article, m.start) for m in blocks[b]))
+        disputes.append(_dispute(
+            "place", f"On which block of {names[street]}?", [blocks[b] for b in order],
+            articles, values=[f"the {b} block" for b in order]))
+    return disputes
+
+
 def place_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
-    """Reports that put the same happening inside and outside the same place."""
+    """Reports that put the same happening inside and outside the same place, or on different
+    blocks of one street."""
     found: dict[str, dict[str, list[Mention]]] = {}
     for a in articles:
         for s in a.sentences:
@@ -103,4 +151,4 @@ def place_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
         side2 = list(dict.fromkeys(y for _, y in pairs))
         disputes.append(_dispute("place", f"Inside or outside the {place}?", [side1, side2],
                                  articles, values=[f"inside the {place}", f"outside the {place}"]))
-    return disputes
+    return disputes + block_disputes(articles)
