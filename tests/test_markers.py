@@ -78,6 +78,18 @@ def test_speculation_needs_the_writers_own_voice():
     assert not any(g.kind == "speculation" for g in s.signals)
 
 
+def test_a_counterfactual_in_the_writers_voice_is_speculation():
+    s = sentence("To be clear, had the soldier not made it into South Korea, he’d already be "
+                 "dead by now.")
+    got = {(g.kind, g.text) for g in s.signals}
+    assert ("evaluative", "To be clear") in got
+    assert ("speculation", "had the soldier not made it into South Korea, he’d") in got
+    for plain in ("He had not eaten for days and would not speak.",
+                  "The company had not said whether it would appeal.",
+                  "Had the dam not held, the town would have flooded, officials said."):
+        assert not any(g.kind == "speculation" for g in sentence(plain).signals), plain
+
+
 def test_calls_to_action_and_questions():
     s = sentence("What do you think about this?")
     kinds = {g.kind for g in s.signals}

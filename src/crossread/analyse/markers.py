@@ -206,6 +206,11 @@ _FIRST_PERSON = re.compile(
     r"We['’](?:re|ve|d|ll)|our|Our|ours|us|ourselves|Me|My)(?![\w’'-])"
 )
 _QUESTION = re.compile(r"[^.!?]*\?")
+# A counterfactual in the writer's own voice guesses what would have been: "had the soldier not
+# made it into South Korea, he'd already be dead by now". The span runs from "had" to the modal.
+_COUNTERFACTUAL = re.compile(
+    r"(?:^|(?<=[,;—–] ))[Hh]ad\s+(?:[\w’'-]+\s+){1,5}?not\b[^.;!?]{0,120}?"
+    r"(?:\bwould\b|\bmight\b|\bcould\b|(?<=\w)[’']d\b)")
 
 
 def _lexicon_hits(name: str, sentence: str, base: int,
@@ -241,6 +246,9 @@ def signals(sentence: str, base: int, quotes: Sequence[tuple[int, int]],
     if not attributed:
         for a, b in _lexicon_hits("speculation", sentence, base, quotes):
             add("speculation", a, b)
+        for m in _COUNTERFACTUAL.finditer(sentence):
+            if not _inside(base + m.start(), quotes):
+                add("speculation", base + m.start(), base + m.end())
     for m in _FIRST_PERSON.finditer(sentence):
         pos = base + m.start()
         if _inside(pos, quotes) or m.group(0) in ("US",):
