@@ -95,6 +95,30 @@ def test_fresh_database_is_migrated_and_reopening_is_a_no_op(store_target: str) 
     engine.dispose()
 
 
+def test_a_store_of_the_previous_schema_is_upgraded_keeping_its_stories(store_target: str) -> None:
+    from alembic import command
+
+    from crossread.store.migrate import alembic_config
+
+    first = open_store(store_target)
+    with first.transaction() as tx:
+        story = tx.new_story(T0)
+        tx.add_article(article(1), features("a0001"), story, None, T0)
+    first.close()
+    engine = sa.create_engine(resolve(store_target))
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0002")  # as the previous release left it
+        assert not sa.inspect(connection).has_table("analyses")
+    engine.dispose()
+    again = open_store(store_target)
+    with again.transaction() as tx:
+        assert tx.story_of("a0001") == story
+        tx.save_analyses([("a0001", "[]")], "key")
+        assert tx.analyses(["a0001", "a0002"], "key") == {"a0001": "[]"}
+        assert tx.analyses(["a0001"], "another key") == {}
+    again.close()
+
+
 def test_migrations_build_exactly_the_tables_the_code_uses(store: Store, store_target: str) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
