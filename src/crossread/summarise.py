@@ -73,10 +73,14 @@ FEATURES = (
     "names",  # named entities per 10 words
     "numbers",  # 1 when it states a number
     "times",  # 1 when it states a time
+    "shared_names",  # share of its names that another article names too
+    "article_centrality",  # TF-IDF cosine of its article to the other articles together
+    "central_article",  # 1 when its article is the story's most central one
 )
 WEIGHTS = (
-    0.5542, 0.2574, -0.3174, 0.4499, 0.1109, -0.09367, -0.03413, 0.03998, 0.002312, -0.06657,
-    0.06933, 0.273, 0.03082, 0.3828, -0.2563, -0.003559, -0.0006826, -0.01304,
+    0.488, 0.2388, -0.2887, 0.403, 0.09777, -0.07583, -0.03285, 0.04097, -0.001682, -0.07397,
+    0.06837, 0.7183, 0.03265, 0.3777, -0.273, -0.01104, 0.00259, -0.01236, 0.03664, -0.05007,
+    0.007201,
 )
 
 
@@ -87,7 +91,7 @@ class SummaryParams:
     (benchmarks/tune_summary.py), never on single clusters."""
 
     weights: tuple[float, ...] = WEIGHTS  # one per FEATURES
-    redundancy: float = 0.1  # penalty per unit of similarity to an already chosen sentence
+    redundancy: float = 0.2  # penalty per unit of similarity to an already chosen sentence
     max_overlap: float = 0.3  # never add a sentence this similar to one already chosen
     min_words: int = 8
     max_words: int = 60
@@ -209,6 +213,22 @@ def features(brief: Brief, cands: Sequence[_Candidate]) -> tuple[np.ndarray, np.
     # in how many articles each content word occurs
     word_arts = Counter(w for a in articles
                         for w in set().union(*(bag_of[(a.index, s.start)] for s in a.sentences)))
+    # each article's words against all the others': an article about something else (a
+    # background piece, an aside the scraper kept) has less of the story in its sentences
+    art_bags = [sum((bag_of[(a.index, s.start)] for s in a.sentences), Counter())
+                for a in articles]
+    art_vecs = _tfidf(art_bags)
+    total = art_vecs.sum(axis=0)
+    art_central = {}
+    for k, a in enumerate(articles):
+        rest = total - art_vecs[k] if len(articles) > 1 else art_vecs[k]
+        art_central[a.index] = float(art_vecs[k] @ rest) / max(float(np.linalg.norm(rest)), 1e-9)
+    most_central = max(art_central, key=lambda i: (art_central[i], -i)) if art_central else -1
+    name_arts: dict[str, set[int]] = {}
+    for a in articles:
+        for s in a.sentences:
+            for e in s.entities:
+                name_arts.setdefault(e.text.lower(), set()).add(a.index)
     rows = []
     for k, c in enumerate(cands):
         s, words, content = c.sentence, c.text.split(), cand_bags[k]
@@ -236,8 +256,18 @@ def features(brief: Brief, cands: Sequence[_Candidate]) -> tuple[np.ndarray, np.
             10 * len(s.entities) / max(1, len(words)),
             float(bool(s.numbers)),
             float(bool(s.times)),
+            _shared_names(s, name_arts),
+            art_central[c.article],
+            float(c.article == most_central),
         ))
     return np.array(rows, dtype=np.float64).reshape(len(cands), len(FEATURES)), cand_vecs
+
+
+def _shared_names(s: Sentence, name_arts: dict[str, set[int]]) -> float:
+    names = [e.text.lower() for e in s.entities]
+    if not names:
+        return 0.0
+    return sum(len(name_arts.get(n, ())) > 1 for n in names) / len(names)
 
 
 def select(brief: Brief, words: int = 200, sentences: int | None = None,
