@@ -188,8 +188,11 @@ def _disputed(brief: Brief) -> dict[tuple[int, int], list[int]]:
     return {key: sorted(set(v)) for key, v in out.items()}
 
 
-def features(brief: Brief, cands: Sequence[_Candidate]) -> tuple[np.ndarray, np.ndarray]:
-    """The FEATURES of each candidate (one row each), and the candidates' TF-IDF vectors."""
+def features(brief: Brief, cands: Sequence[_Candidate],
+             support: dict[tuple[int, int], tuple[int, tuple[Evidence, ...]]] | None = None,
+             ) -> tuple[np.ndarray, np.ndarray]:
+    """The FEATURES of each candidate (one row each), and the candidates' TF-IDF vectors.
+    `support` is `_fact_support(brief)` when the caller has it already."""
     articles = brief.articles
     # content words are the costly part: each sentence's once, a candidate's again only when a
     # connective was trimmed from it
@@ -208,7 +211,7 @@ def features(brief: Brief, cands: Sequence[_Candidate]) -> tuple[np.ndarray, np.
     others = -np.sort(-np.where(mine, -1.0, sims), axis=1)[:, :3]
     n_own = np.maximum(1, mine.sum(axis=1) - 1)
     own = (np.where(mine, sims, 0.0).sum(axis=1) - 1.0) / n_own  # less its own cosine of 1
-    support = _fact_support(brief)
+    support = _fact_support(brief) if support is None else support
     spread_of = max(1, len(articles) - 1)
     # in how many articles each content word occurs
     word_arts = Counter(w for a in articles
@@ -275,14 +278,14 @@ def select(brief: Brief, words: int = 200, sentences: int | None = None,
     cands = _candidates(brief.articles, params)
     if not cands:
         return []
-    feats, cand_vecs = features(brief, cands)
+    support = _fact_support(brief)
+    feats, cand_vecs = features(brief, cands, support)
     base = feats @ np.asarray(params.weights, dtype=np.float64)
     chosen = _pick(cands, base, cand_vecs, _fact_ids(brief), words, sentences, params)
     # story order: the event first (early sentences of their articles), then the rest
     n_sents = {a.index: max(1, len(a.sentences)) for a in brief.articles}
     chosen.sort(key=lambda k: (cands[k].sentence.index / n_sents[cands[k].article],
                                cands[k].article))
-    support = _fact_support(brief)
     disputed = _disputed(brief)
     out = []
     for k in chosen:
