@@ -5,10 +5,11 @@ so every word can be traced to its source. A sentence is a candidate only if it 
 the writer's neutral voice: no opinion or loaded words, no first person, no speculation, no
 question, no call to act, no opening pronoun that needs the sentence before it, and no quotation
 without its speaker. Candidates are scored by a linear model over a few per-sentence features
-(centrality, words the other outlets share, corroboration, position, length, quotation, names,
-numbers, times), whose weights were fitted on the Multi-News dev clusters to predict how much of
-a sentence a human summary keeps (benchmarks/tune_summary.py); they are picked greedily with a
-penalty for repeating what is already chosen, then put in story order.
+(centrality, words the other outlets share, corroboration, position, length, quotation, names
+and whether other outlets name them, numbers, times, how central its article is), whose weights
+were fitted on the Multi-News dev clusters to predict how much of a sentence a human summary
+keeps (benchmarks/tune_summary.py); they are picked greedily with a penalty for repeating what
+is already chosen, then put in story order.
 """
 
 from __future__ import annotations
