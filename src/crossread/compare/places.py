@@ -10,7 +10,7 @@ say: the number disputes ask that here.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from crossread.compare.assemble import _dispute
 from crossread.compare.mentions import Mention, _inside, _quoted
@@ -85,6 +85,19 @@ _BLOCK = re.compile(r"\b(?P<block>\d{1,3}(?:,?\d{3})?|\d{3,5})\s+block\s+of\s+"
                     r"(?P<street>[A-Z0-9][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})")
 
 
+def _unquoted_matches(articles: Sequence[Article],
+                      pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], Mention]]:
+    """Each match of `pattern` outside quotations, with its mention (context: the words around
+    it)."""
+    for a in articles:
+        for s in a.sentences:
+            skip = _quoted(s)
+            for m in pattern.finditer(s.text):
+                if not _inside(s.start + m.start(), skip):
+                    yield m, Mention(a.index, s, s.start + m.start(), s.start + m.end(),
+                                     m.group(0), tuple(window(s.text, m.start(), m.end())))
+
+
 def _street(name: str) -> str:
     return " ".join(name.rstrip(".,").split()).lower()
 
@@ -95,18 +108,11 @@ def block_disputes(articles: Sequence[Article]) -> list[Dispute]:
     compared at all."""
     found: dict[str, dict[str, list[Mention]]] = {}
     names: dict[str, str] = {}
-    for a in articles:
-        for s in a.sentences:
-            skip = _quoted(s)
-            for m in _BLOCK.finditer(s.text):
-                if _inside(s.start + m.start(), skip):
-                    continue
-                street = _street(m.group("street"))
-                names.setdefault(street, m.group("street").rstrip(".,"))
-                mention = Mention(a.index, s, s.start + m.start(), s.start + m.end(), m.group(0),
-                                  tuple(window(s.text, m.start(), m.end())))
-                block = m.group("block").replace(",", "")
-                found.setdefault(street, {}).setdefault(block, []).append(mention)
+    for m, mention in _unquoted_matches(articles, _BLOCK):
+        street = _street(m.group("street"))
+        names.setdefault(street, m.group("street").rstrip(".,"))
+        block = m.group("block").replace(",", "")
+        found.setdefault(street, {}).setdefault(block, []).append(mention)
     disputes = []
     for street, blocks in sorted(found.items()):
         if len(blocks) < 2:
@@ -128,17 +134,9 @@ def place_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
     """Reports that put the same happening inside and outside the same place, or on different
     blocks of one street."""
     found: dict[str, dict[str, list[Mention]]] = {}
-    for a in articles:
-        for s in a.sentences:
-            skip = _quoted(s)
-            for m in _INSIDE_OUT.finditer(s.text):
-                if _inside(s.start + m.start(), skip):
-                    continue
-                ctx = tuple(window(s.text, m.start(), m.end()))
-                mention = Mention(a.index, s, s.start + m.start(), s.start + m.end(),
-                                  m.group(0), ctx)
-                place = _singular(m.group("place").lower())
-                found.setdefault(place, {}).setdefault(m.group("side").lower(), []).append(mention)
+    for m, mention in _unquoted_matches(articles, _INSIDE_OUT):
+        place = _singular(m.group("place").lower())
+        found.setdefault(place, {}).setdefault(m.group("side").lower(), []).append(mention)
     disputes = []
     for place, sides in sorted(found.items()):
         if len(sides) < 2:
