@@ -156,8 +156,8 @@ def brief_reports(members: Sequence[Article], limit: int) -> list[Article]:
         if outlet not in seen and len(picked) < limit:
             seen.add(outlet)
             picked.append(i)
-    rest = [i for i in newest_first if i not in set(picked)]
-    picked += rest[:limit - len(picked)]
+    taken = set(picked)
+    picked += [i for i in newest_first if i not in taken][:limit - len(picked)]
     return [members[i] for i in sorted(picked)]
 
 
@@ -178,7 +178,9 @@ def refresh_brief(store, story_id: int, config: Config) -> Brief:
             raise KeyError(story_id)
         members = tx.story_articles(story_id)
         copy_of = {a.id: a.copy_of for a in story.articles if a.copy_of}
-        kept = tx.analyses([a.id for a in members if a.id not in copy_of], key)
+        independent = [a for a in members if a.id not in copy_of]
+        chosen = brief_reports(independent, BRIEF_MAX_REPORTS)
+        kept = tx.analyses([a.id for a in chosen], key)
     errors: list[ReadError] = []
     fresh: dict[str, Article] = {}
 
@@ -189,8 +191,6 @@ def refresh_brief(store, story_id: int, config: Config) -> Brief:
         done = fresh[article.id] = analyse(article, cfg)
         return done
 
-    independent = [a for a in members if a.id not in copy_of]
-    chosen = brief_reports(independent, BRIEF_MAX_REPORTS)
     done = process_all(chosen, config, errors, detail=False, step=step)
     brief = summarise(compare_articles(done, errors), words=config.words,
                       sentences=config.sentences)
