@@ -219,8 +219,12 @@ def features(brief: Brief, cands: Sequence[_Candidate],
                         for w in set().union(*(bag_of[(a.index, s.start)] for s in a.sentences)))
     # each article's words against all the others': an article about something else (a
     # background piece, an aside the scraper kept) has less of the story in its sentences
-    art_bags = [sum((bag_of[(a.index, s.start)] for s in a.sentences), Counter())
-                for a in articles]
+    art_bags = []
+    for a in articles:
+        bag: Counter[str] = Counter()
+        for s in a.sentences:
+            bag.update(bag_of[(a.index, s.start)])
+        art_bags.append(bag)
     art_vecs = _tfidf(art_bags)
     total = art_vecs.sum(axis=0)
     art_central = {}
