@@ -10,8 +10,8 @@ import re
 from collections.abc import Sequence
 
 from crossread.compare.assemble import _dispute
-from crossread.compare.mentions import Mention, _inside, _quoted
-from crossread.context import Lexicon, window
+from crossread.compare.mentions import Mention, _unquoted_matches
+from crossread.context import Lexicon
 from crossread.model import Article, Dispute
 
 _ATTRIBUTES: tuple[tuple[str, str, re.Pattern[str], str, re.Pattern[str]], ...] = (
@@ -30,18 +30,11 @@ _ATTRIBUTES: tuple[tuple[str, str, re.Pattern[str], str, re.Pattern[str]], ...] 
 def attribute_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
     disputes = []
     for name, v1, rx1, v2, rx2 in _ATTRIBUTES:
-        found: dict[str, list[Mention]] = {v1: [], v2: []}
-        for a in articles:
-            for s in a.sentences:
-                skip = _quoted(s) + [(x.start, x.end) for x in s.attribution]
-                for value, rx in ((v1, rx1), (v2, rx2)):
-                    for m in rx.finditer(s.text):
-                        pos = s.start + m.start()
-                        if _inside(pos, skip):
-                            continue
-                        ctx = tuple(window(s.text, m.start(), m.end(), width=6))
-                        found[value].append(Mention(a.index, s, pos, s.start + m.end(),
-                                                    m.group(0), ctx))
+        found: dict[str, list[Mention]] = {
+            value: [mention for _, mention in
+                    _unquoted_matches(articles, rx, width=6, attributed=False)]
+            for value, rx in ((v1, rx1), (v2, rx2))
+        }
         if not found[v1] or not found[v2]:
             continue
         pairs = [(x, y) for x in found[v1] for y in found[v2]

@@ -7,10 +7,12 @@ time of its own carries the sentence before it as its lead: it continues that se
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from crossread.clean import caption_spans
+from crossread.context import window
 from crossread.model import Article, Evidence, Sentence
 
 SHORT_SENTENCE = 8  # words: a sentence this short without a time of its own is elliptic
@@ -40,6 +42,23 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def _quoted(s: Sentence) -> list[tuple[int, int]]:
     return [(q.start, q.end) for q in s.quotes]
+
+
+def _unquoted_matches(articles: Sequence[Article], pattern: re.Pattern[str], *,
+                      width: int = 7, attributed: bool = True,
+                      ) -> Iterator[tuple[re.Match[str], Mention]]:
+    """Each match of `pattern` outside quotations (and, unless `attributed`, outside
+    attribution phrases: someone else's words), with its mention, whose context is the content
+    words within `width` of it."""
+    for a in articles:
+        for s in a.sentences:
+            skip = _quoted(s)
+            if not attributed:
+                skip += [(x.start, x.end) for x in s.attribution]
+            for m in pattern.finditer(s.text):
+                if not _inside(s.start + m.start(), skip):
+                    yield m, Mention(a.index, s, s.start + m.start(), s.start + m.end(),
+                                     m.group(0), tuple(window(s.text, m.start(), m.end(), width)))
 
 
 def _news_sentences(a: Article) -> list[Sentence]:

@@ -10,10 +10,10 @@ say: the number disputes ask that here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from crossread.compare.assemble import _dispute
-from crossread.compare.mentions import Mention, _inside, _quoted
+from crossread.compare.mentions import Mention, _unquoted_matches
 from crossread.compare.quantities import _singular
 from crossread.compare.questions import (
     SAME_CONTEXT,
@@ -22,7 +22,7 @@ from crossread.compare.questions import (
     _verbs_related,
     tense,
 )
-from crossread.context import Lexicon, window
+from crossread.context import Lexicon
 from crossread.model import Article, Dispute, NumberMention, Sentence
 
 _DISTANCES = frozenset({"mile", "kilometer", "kilometre", "km", "meter", "metre", "feet", "foot",
@@ -83,19 +83,6 @@ def _same_whereabouts(x: Mention, y: Mention, lex: Lexicon) -> bool:
 # Drive". The street is the capitalised words after "block of".
 _BLOCK = re.compile(r"\b(?P<block>\d{1,3}(?:,?\d{3})?|\d{3,5})\s+block\s+of\s+"
                     r"(?P<street>[A-Z0-9][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})")
-
-
-def _unquoted_matches(articles: Sequence[Article],
-                      pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], Mention]]:
-    """Each match of `pattern` outside quotations, with its mention (context: the words around
-    it)."""
-    for a in articles:
-        for s in a.sentences:
-            skip = _quoted(s)
-            for m in pattern.finditer(s.text):
-                if not _inside(s.start + m.start(), skip):
-                    yield m, Mention(a.index, s, s.start + m.start(), s.start + m.end(),
-                                     m.group(0), tuple(window(s.text, m.start(), m.end())))
 
 
 def _street(name: str) -> str:
