@@ -66,6 +66,14 @@ def test_about_forty_and_forty_one_are_not_a_dispute():
     assert strict(arts) == []
 
 
+def test_a_partitive_count_disputes_a_plain_count():
+    arts = reports("Bridge protest\n\nPolice said at least nine of the activists were arrested "
+                   "on the bridge.",
+                   "Protest\n\nPolice said six activists were arrested on the bridge.")
+    (d,) = strict(arts)
+    assert [s.value for s in d.sides] == ["at least nine", "six"]
+
+
 def test_twice_against_at_least_five_times():
     arts = reports("Soldier shot\n\nOfficials said the soldier was shot twice.",
                    "Soldier hit\n\nGuards fired at the soldier, hitting him at least five times.")

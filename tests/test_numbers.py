@@ -130,3 +130,17 @@ def test_about_a_small_number_is_half_a_unit_either_side():
 def test_close_to_is_about():
     n = one("The shield will face temperatures close to 2,500 degrees.")
     assert n.qualifier == "about" and n.low < 2500 < n.high
+
+
+def test_a_partitive_counts_its_plural_noun():
+    assert one("At least nine of the activists were arrested.").counts == "activists"
+    assert one("Three of those injured police officers were hurt.").counts == \
+        "injured police officers"
+
+
+@pytest.mark.parametrize("text", [
+    "He met two of the most famous men in Ohio.",  # a superlative, not a count of men
+    "Two of them were arrested later.",  # a part of a count given elsewhere
+])
+def test_partitives_without_a_plural_noun_count_nothing(text):
+    assert one(text).counts is None

@@ -193,23 +193,49 @@ def _is_year(m: re.Match[str], sentence: str) -> bool:
     return not _UNIT_AFTER.match(after) and not re.match(r"\s*(?:people|of|-)", after)
 
 
+# "nine of the activists", "three of those arrested"
+_PARTITIVE = frozenset({"the", "those", "these"})
+
+
+def _noun_phrase(after: Sequence[Token], sentence: str, base: int) -> tuple[str, str] | None:
+    """The tagged modifiers-and-noun run that `after` starts with, and its last noun's tag."""
+    words: list[Token] = []
+    for t in after:
+        if t.tag in _MOD_TAGS or (words and t.tag == "POS"):
+            words.append(t)
+        else:
+            break
+    while words and words[-1].tag not in _NOUN_TAGS:
+        words.pop()
+    if not words:
+        return None
+    return sentence[words[0].start - base:words[-1].end - base], words[-1].tag
+
+
 def _counted(tokens: Sequence[Token], end: int, sentence: str, base: int) -> str | None:
     """The noun phrase right after a quantity: '40 shots at him' → 'shots'."""
-    after = [t for t in tokens if t.start >= end][:6]
+    after = [t for t in tokens if t.start >= end][:8]
     if not after:
         return None
-    if any(t.tag for t in after):
-        words: list[Token] = []
-        for t in after:
-            if t.tag in _MOD_TAGS or (words and t.tag == "POS"):
-                words.append(t)
-            else:
-                break
-        while words and words[-1].tag not in _NOUN_TAGS:
-            words.pop()
-        if not words:
-            return None
-        return sentence[words[0].start - base:words[-1].end - base]
+    tagged = any(t.tag for t in after)
+    if len(after) > 2 and sentence[after[0].start - base:after[0].end - base].lower() == "of" \
+            and sentence[after[1].start - base:after[1].end - base].lower() in _PARTITIVE:
+        # "nine of the activists": the count is of the plural noun the partitive names;
+        # "one of the most ...", "five of them" and "three of the 12" name no plural noun
+        if tagged:
+            head = _noun_phrase(after[2:], sentence, base)
+            return head[0] if head and head[1] in ("NNS", "NNPS") else None
+        words = _plain_words(after[2:], sentence, base)
+        superlative = words and re.match(r"(?:most|least|\w+est)\b", words, re.IGNORECASE)
+        return words if words and not superlative and re.search(r"[^s]s$", words) else None
+    if tagged:
+        head = _noun_phrase(after[:6], sentence, base)
+        return head[0] if head else None
+    return _plain_words(after, sentence, base)
+
+
+def _plain_words(after: Sequence[Token], sentence: str, base: int) -> str | None:
+    """Without tags: up to three words that are not stop words or adverbs."""
     picked: list[Token] = []
     for t in after:
         w = sentence[t.start - base:t.end - base]
