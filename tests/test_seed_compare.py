@@ -93,11 +93,18 @@ def test_agreed_facts_found(brief):
     assert _agreed(brief, "elbow", {A000, A002})
 
 
+def test_agreed_clause_of_a_longer_sentence(brief):
+    # "..., but most people fleeing the tyrannical country flee through China" (000) and "Most
+    # defectors are smuggled through China, where they face ..." (002): a clause each
+    assert _agreed(brief, "China", {A000, A002})
+
+
 @pytest.mark.xfail(strict=True, reason="known gap: the static embedding model does not yet "
                    "align these paraphrases across outlets (see README, Measured)")
 def test_agreed_facts_not_yet_found(brief):
+    # "was taken to the hospital" (000) and, inside a quotation, "The defector was urgently
+    # transferred to hospital in a helicopter" (002)
     assert _agreed(brief, "hospital", {A000, A002})
-    assert _agreed(brief, "China", {A000, A002})
 
 
 def test_profiles(brief):

@@ -47,10 +47,11 @@ class Unit:
     text: str
 
 
-# Where one sentence joins two statements: "..., but most people flee through China".
+# Where one sentence joins two statements: "..., but most people flee through China", "Most
+# defectors are smuggled through China, where they face the risk of being caught".
 _CLAUSE_BREAK = re.compile(
     r"(?:;\s+|,?\s+(?:but|whereas)\s+|\s+[—–]\s+|"
-    r",\s+and\s+(?=(?:the|a|an|he|she|they|it|his|her|their|[A-Z])\b))"
+    r",\s+(?:and|where)\s+(?=(?:the|a|an|he|she|they|it|his|her|their|there|[A-Z])\b))"
 )
 _MIN_CLAUSE_WORDS = 5
 

@@ -1,0 +1,73 @@
+"""Align: clauses, and the grouping of clauses from different reports into facts."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from crossread.align import align, clauses
+from helpers import article, sentence
+
+
+def pieces(text: str) -> list[str]:
+    s = sentence(text)
+    return [text[a - s.start:b - s.start] for a, b in clauses(s)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 30,000 people have fled since the war, but most people fleeing the country flee "
+     "through China.",
+     ["About 30,000 people have fled since the war",
+      "most people fleeing the country flee through China."]),
+    ("Most defectors are smuggled through China, where they face the risk of being caught.",
+     ["Most defectors are smuggled through China",
+      "they face the risk of being caught."]),
+    ("The crane collapsed at the harbour on Monday, and the port stayed closed all week.",
+     ["The crane collapsed at the harbour on Monday", "the port stayed closed all week."]),
+])
+def test_a_sentence_joining_two_statements_is_two_clauses(text, expected):
+    assert pieces(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He drove to Paris, where he met her.",  # a piece under five words stays with its neighbour
+    "“We crossed the river, where the guards could not see us,” he told reporters on Monday.",
+    "They visited the town where he was born and the farm he grew up on.",  # no comma: one clause
+])
+def test_clauses_that_stay_whole(text):
+    assert len(pieces(text)) == 1
+
+
+def _reports(*texts: str):
+    return [dataclasses.replace(article(t), index=i, outlet=f"Outlet {i}")
+            for i, t in enumerate(texts)]
+
+
+def test_a_clause_of_a_longer_sentence_is_agreed_with_another_reports_sentence():
+    arts = _reports(
+        "Soldier defects\n\nA soldier ran across the border on Monday. Guards fired at him as "
+        "he fled. Most defectors are smuggled out through China, where they face the risk of "
+        "being caught and sent back.",
+        "Defection\n\nThe soldier crossed the border on Monday under fire. He was badly hurt. "
+        "Most defectors are smuggled through China.",
+    )
+    (fact,) = [f for f in align(arts) if len(f.articles) == 2 and "China" in f.text]
+    assert fact.articles == (0, 1)
+    for e in fact.support:
+        assert arts[e.article].text[e.start:e.end] == e.text
+
+
+def test_counts_that_disagree_are_never_one_fact():
+    arts = _reports("Crane\n\nA crane collapsed at the port on Tuesday, injuring two workers.",
+                    "Crane\n\nA crane collapsed at the port on Tuesday, injuring four workers.")
+    assert all(len(f.articles) == 1 for f in align(arts))
+
+
+def test_a_fact_takes_one_sentence_per_article():
+    arts = _reports(
+        "Crane\n\nA crane collapsed at the port on Tuesday. The crane collapsed at the port.",
+        "Crane\n\nA crane collapsed at the port on Tuesday.",
+    )
+    for f in align(arts):
+        assert len({e.article for e in f.support}) == len(f.support)
