@@ -63,3 +63,19 @@ def test_agreed_facts(doc):
     agreed = [f for f in doc["facts"] if len(f["articles"]) >= 2]
     assert any("Hospital" in f["text"] and len(f["articles"]) == 4 for f in agreed)
     assert any("48 hours" in f["text"] or "two days" in f["text"] for f in agreed)
+
+
+def test_readme_excerpt_is_real_output():
+    """README's example is an excerpt of what `crossread brief examples/harbour-crane/` prints in
+    a terminal: every line of it but the "…" elisions is a line of the real output."""
+    readme = (EXAMPLE.parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Example"):]
+    block = section[section.index("```text") + len("```text"):]
+    block = block[:block.index("```")]
+    res = CliRunner().invoke(main, ["brief", "--format", "terminal", str(EXAMPLE)])
+    assert res.exit_code == 0, res.output
+    printed = set(res.stdout.splitlines())
+    lines = [line for line in block.splitlines() if line.strip() and line.strip() != "…"]
+    assert len(lines) > 20
+    missing = [line for line in lines if line not in printed]
+    assert not missing, "README example drifted from real output:\n" + "\n".join(missing)
