@@ -115,6 +115,18 @@ def test_a_contracted_stop_word_is_not_a_name() -> None:
     assert {"nasa", "eugene parker"} <= keys
 
 
+def test_each_word_of_a_longer_name_is_a_key_too() -> None:
+    # one report names the full title, another only part of it
+    a = art("The Academy of Motion Picture Arts and Sciences met. Sen. Elizabeth Warren spoke.")
+    b = art("The Academy of Motion Pictures Arts said so. Warren did not comment.")
+    ka = set(name_keys(a.title or "", body_text(a)))
+    kb = set(name_keys(b.title or "", body_text(b)))
+    assert {"academy of motion picture arts", "elizabeth warren", "warren", "motion",
+            "academy"} <= ka
+    assert {"warren", "academy", "motion", "arts"} <= ka & kb
+    assert not ka & {"the", "of"}
+
+
 # --- copies ---------------------------------------------------------------------------------
 
 def test_a_syndicated_copy_with_another_headline_and_footer_is_a_copy() -> None:

@@ -200,6 +200,15 @@ def name_keys(headline: str, body: str) -> tuple[str, ...]:
                 key = normalise_name(" ".join(run))
                 if len(key) >= 3 and not key.isdigit():
                     counts[key] += weight
+                # each word of a longer name is a key too: reports name one organisation or
+                # person in many ways ("Academy of Motion Picture Arts and Sciences", "the
+                # Motion Picture Academy"; "Sen. Elizabeth Warren", "Warren"), and a rare word
+                # of it says "same story" where the exact strings never meet
+                if len(run) > 1:
+                    for w in run:
+                        k = normalise_name(w)
+                        if len(k) >= 4 and k not in _PARTICLES_AND_TITLES:
+                            counts[k] += weight
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_KEYS]
     return tuple(sorted(k for k, _ in top))
 
@@ -248,6 +257,9 @@ def word_keys(headline: str, body: str) -> tuple[str, ...]:
         counts[w] += 1
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:WORD_KEYS]
     return tuple(k for k, _ in top)
+
+
+_PARTICLES_AND_TITLES = _TITLES | {"the"}
 
 
 def _is_title_case(headline: str) -> bool:
