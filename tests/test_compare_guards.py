@@ -309,3 +309,20 @@ def test_figures_in_the_period_question_are_as_given():
                    "said.", published=(None, None))
     (d,) = [x for x in kinds(arts, "time") if x.question.startswith("Over what period")]
     assert "12.5, 17.25" in d.question
+
+
+def test_days_of_the_year_of_undated_reports_are_compared():
+    # "April 14" names one day whatever the week: unlike a weekday, it needs no report date
+    arts = reports("Vote\n\nShareholders will vote on the merger on April 14, the company said.",
+                   "Vote\n\nShareholders will vote on the merger on April 16, the company said.",
+                   published=(None, None))
+    (d,) = kinds(arts, "time")
+    assert [s.value for s in d.sides] == ["April 14", "April 16"]
+    dated = reports("Vote\n\nShareholders will vote on the merger on April 14, the company said.",
+                    "Vote\n\nShareholders will vote on the merger on Thursday, April 14, the "
+                    "company said.", published=(None, "2016-04-10"))
+    assert kinds(dated, "time") == []  # one day, written two ways
+    months_apart = reports("Vote\n\nShareholders will vote on the merger on April 14.",
+                           "Vote\n\nShareholders will vote on the merger on June 14.",
+                           published=(None, None))
+    assert kinds(months_apart, "time") == []  # more than two weeks apart: other happenings

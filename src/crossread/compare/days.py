@@ -21,26 +21,52 @@ from crossread.model import Article, Dispute, TimeMention
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
 @dataclass(frozen=True)
 class Day:
-    """A day as a report gives it: a date when resolvable, always a weekday name."""
+    """A day as a report gives it: a date when resolvable, always a weekday name when it is;
+    `month_day` ("04-14") whenever the day of the year is known, even without a year."""
 
-    value: str | None  # ISO date, or None for a weekday in an undated article
-    name: str
+    value: str | None  # ISO date, or None for a weekday or a month and day of an undated report
+    name: str  # the weekday, or "April 14" for a month and day without a year
+    month_day: str | None = None
 
     def same(self, other: Day) -> bool:
         if self.value and other.value:
             return self.value == other.value
+        if self.month_day and other.month_day:
+            return self.month_day == other.month_day
         return self.name == other.name
+
+    def comparable(self, other: Day) -> bool:
+        """Whether the two can name different days of one happening: two dates, two weekday
+        names, or two days of the year ("April 14" / "April 16" name one day in any week,
+        whatever the reports' own dates); not a weekday name against a day of the year."""
+        if self.value and other.value:
+            return True
+        if self.month_day or other.month_day:
+            return bool(self.month_day and other.month_day)
+        return True
 
     def close(self, other: Day) -> bool:
         if self.value and other.value:
-            try:
-                gap = date.fromisoformat(self.value) - date.fromisoformat(other.value)
-            except ValueError:
-                return False
-            return abs(gap.days) <= 14
-        return True
+            a, b = self.value, other.value
+        elif self.month_day and other.month_day:
+            # a leap year, so that "02-29" is a day; the year does not matter within two weeks
+            a, b = f"2000-{self.month_day}", f"2000-{other.month_day}"
+        else:
+            return True
+        try:
+            gap = date.fromisoformat(a) - date.fromisoformat(b)
+        except ValueError:
+            return False
+        return abs(gap.days) <= 14
+
+    def key(self, by_month_day: bool) -> str:
+        return (self.month_day or self.name) if by_month_day else self.name
 
 
 def _day(t: TimeMention) -> Day | None:
@@ -49,7 +75,12 @@ def _day(t: TimeMention) -> Day | None:
             name = _WEEKDAYS[date.fromisoformat(t.value).weekday()]
         except ValueError:
             return None
-        return Day(t.value, name)
+        return Day(t.value, name, t.value[5:])
+    if t.kind == "date" and t.value and len(t.value) == 7 and t.value.startswith("--"):
+        month, day = t.value[2:4], t.value[5:7]
+        if not (month.isdigit() and day.isdigit() and 1 <= int(month) <= 12):
+            return None
+        return Day(None, f"{_MONTHS[int(month) - 1]} {int(day)}", t.value[2:])
     if t.kind == "weekday" and not t.value:
         word = next((w.lower() for w in t.text.split() if w.lower() in _WEEKDAYS), None)
         return Day(None, word) if word else None
@@ -61,7 +92,7 @@ def time_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
     for a in articles:
         for s in _news_sentences(a):
             days = [d for d in (_day(t) for t in s.times) if d is not None]
-            if len({d.name for d in days}) > 1:
+            if any(x.comparable(y) and not x.same(y) for x in days for y in days):
                 continue  # a timeline ("began Thursday after an order Wednesday") or options
             for t in s.times:
                 day = _day(t)
@@ -75,12 +106,13 @@ def time_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
         m1, d1 = mentions[i]
         for j in range(i + 1, len(mentions)):
             m2, d2 = mentions[j]
-            if d1.same(d2) or not d1.close(d2):
+            if not d1.comparable(d2) or d1.same(d2) or not d1.close(d2):
                 continue
-            if not (d1.value and d2.value) and m1.article != m2.article:
+            if not (d1.value and d2.value) and not (d1.month_day and d2.month_day) \
+                    and m1.article != m2.article:
                 # undated reports may be days apart and their weekdays of different weeks or
                 # happenings: on the tune half and the unlabelled dev clusters, all three such
-                # pairs shown were different happenings. Only dates that resolve are compared.
+                # pairs shown were different happenings. Only days of the year are compared.
                 continue
             if _different_doers(m1, m2):
                 continue  # "police killed the shooters Wednesday" / "the employee killed herself"
@@ -90,18 +122,27 @@ def time_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
     for comp in _components(len(mentions), edges):
         comp = _attach(comp, mentions, lex, lambda a, b: a.same(b))
         ms = sorted((mentions[k] for k in comp), key=lambda x: (x[0].article, x[0].start))
+        # a day of the year without a year among them: sides are days of the year, so that
+        # "April 14" and a resolved Thursday, April 14 are one side
+        by_month_day = any(d.month_day and not d.value for _, d in ms)
         by_day: dict[str, list[Mention]] = {}
+        names: dict[str, str] = {}
         dates: dict[str, set[str]] = {}
         for m, d in ms:
-            by_day.setdefault(d.name, []).append(m)
+            if by_month_day and not d.month_day:
+                continue  # a weekday name of an undated report: another kind of answer
+            k = d.key(by_month_day)
+            by_day.setdefault(k, []).append(m)
             if d.value:
-                dates.setdefault(d.name, set()).add(d.value)
+                dates.setdefault(k, set()).add(d.value)
+                names.setdefault(k, d.name.capitalize())
+            else:
+                names[k] = d.name[:1].upper() + d.name[1:]
         if len(by_day) < 2:
             continue
         question = "On what day" + _about(m for m, _ in ms) + "?"
         sides = list(by_day.values())
-        values = [name.capitalize() + (f" ({', '.join(sorted(dates[name]))})"
-                                       if name in dates else "")
-                  for name in by_day]
+        values = [names[k] + (f" ({', '.join(sorted(dates[k]))})" if k in dates else "")
+                  for k in by_day]
         disputes.append(_dispute("time", question, sides, articles, values=values))
     return disputes
