@@ -9,7 +9,8 @@ Recomputes, on ../shared/data and our labelled fixtures: cleaning precision and 
 precision, recall and false disputes per dispute-free cluster (all 34 labelled clusters); the
 summary's ROUGE-L, ROUGE-1 and ROUGE-2 and those of the strongest peer in the same run, and the
 summary's lead over that peer; story clustering's B-cubed F1 (online, mean of the benchmark's
-five shuffles, on the held-out test half and on all 313 articles). Floors live in
+five shuffles, on the held-out test half and on all 313 articles); the same-story similarity on
+the SemEval-2022 English pairs (-Pearson r against Overall, and ROC AUC). Floors live in
 benchmarks/baseline.json with a small noise margin (0.01 for rates, 0.3 points for ROUGE); the
 baseline also keeps a digest of the data and fixtures it was measured on, so a changed fixture
 fails the gate instead of being absorbed.
@@ -35,7 +36,8 @@ from _common import ROOT, SHARED, require_data
 BASELINE = ROOT / "benchmarks" / "baseline.json"
 README = ROOT / "README.md"
 FIXTURES = ("tests/fixtures/clean_labels.json", "tests/fixtures/dispute_labels.json")
-DATA = ("data/multinews/dev.jsonl", "data/multinews/dev_clustering_docs.jsonl")
+DATA = ("data/multinews/dev.jsonl", "data/multinews/dev_clustering_docs.jsonl",
+        "data/semeval2022/dev_pairs.jsonl")
 # name → (higher is better?, noise margin, label for the table)
 FIGURES: dict[str, tuple[bool, float, str]] = {
     "clean.precision": (True, 0.01, "cleaning precision"),
@@ -51,6 +53,8 @@ FIGURES: dict[str, tuple[bool, float, str]] = {
     "summary.lead_rouge_2": (True, 0.3, "summary ROUGE-2 lead over the strongest peer"),
     "stories.bcubed_f1": (True, 0.01, "story clustering B-cubed F1 (test half)"),
     "stories.bcubed_f1_all": (True, 0.01, "story clustering B-cubed F1 (all articles)"),
+    "stories.pairs_r": (True, 0.01, "same-story similarity vs SemEval Overall, -Pearson r"),
+    "stories.pairs_auc": (True, 0.01, "same-story ROC AUC on the SemEval pairs"),
 }
 
 
@@ -68,6 +72,7 @@ def measure(shared: Path) -> tuple[dict[str, float], dict[str, str]]:
     from clean_quality import evaluate as clean_eval
     from cluster_quality import measure as cluster_eval
     from dispute_quality import evaluate as dispute_eval
+    from story_pairs import measure as pairs_eval
     from summary_quality import evaluate as summary_eval
 
     figures: dict[str, float] = {}
@@ -88,6 +93,9 @@ def measure(shared: Path) -> tuple[dict[str, float], dict[str, str]]:
         notes[f"peer.{metric}"] = f"{best} {peers[best][metric]:.2f}"
     figures["stories.bcubed_f1"] = cluster_eval(shared=shared, subset="test")["bcubed_f1"]
     figures["stories.bcubed_f1_all"] = cluster_eval(shared=shared, subset="all")["bcubed_f1"]
+    pairs = pairs_eval(shared)
+    # similarity falls as the Overall rating (1 same .. 4 different) rises: r is negative
+    figures["stories.pairs_r"], figures["stories.pairs_auc"] = -pairs["pearson"], pairs["auc"]
     notes["seconds"] = f"{time.perf_counter() - t0:.0f}"
     return {k: round(v, 4) for k, v in figures.items()}, notes
 
