@@ -82,6 +82,28 @@ def test_brief_of_a_story_matches_brief_of_its_files_and_is_reused(tmp_path, mon
     assert again is not None and again.title == stored["title"]
 
 
+def test_a_brief_made_by_other_code_is_rebuilt_on_request(tmp_path, monkeypatch):
+    db = tmp_path / "c.db"
+    assert _run("ingest", "--db", str(db), "--fast", "-q", str(EXAMPLE)).exit_code == 0
+    [story] = _stories(db)
+    store = open_store(str(db))
+    try:
+        first = corpus.story_brief(store, story["id"], FAST)
+        rebuilt = []
+        real = corpus.refresh_brief
+        monkeypatch.setattr(corpus, "refresh_brief",
+                            lambda *a, **k: rebuilt.append(1) or real(*a, **k))
+        assert corpus.story_brief(store, story["id"], FAST) == first
+        assert rebuilt == []  # same code: the saved brief
+        monkeypatch.setattr(corpus, "brief_code_key", lambda _config: "a newer release")
+        again = corpus.story_brief(store, story["id"], FAST)
+        assert rebuilt == [1] and again is not None and again.title == first.title
+        corpus.story_brief(store, story["id"], FAST)
+        assert rebuilt == [1]  # saved again under the new code's digest
+    finally:
+        store.close()
+
+
 def test_story_errors_are_one_line(tmp_path):
     db = tmp_path / "c.db"
     res = _run("brief", "--db", str(db), "--story", "99")

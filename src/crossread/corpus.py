@@ -11,10 +11,12 @@ world's.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from crossread.clean import clean
 from crossread.config import Config
@@ -121,10 +123,36 @@ def _live(store, ids: Iterable[int]) -> list[int]:
 
 
 def brief_digest(article_ids: Sequence[str], config: Config) -> str:
-    """What a stored brief was built from: when this changes the brief is stale."""
+    """What a stored brief was built from: when this changes the brief is stale. That is the
+    members, the settings, and the code that makes a brief (`brief_code_key`), so a store
+    opened by a newer crossread rebuilds each brief on its first request instead of serving
+    what the old code made."""
     key = json.dumps([SCHEMA_VERSION, list(article_ids), config.entities, config.words,
-                      config.sentences])
+                      config.sentences, brief_code_key(config)])
     return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def brief_code_key(config: Config) -> str:
+    """The analysis key (code, word lists, entity model) and every other module and word list
+    of this package: all of it can change what a brief says."""
+    from crossread.analyse import analysis_key
+
+    return hashlib.sha256(f"{analysis_key(config)}|{_package_digest()}".encode()).hexdigest()[:32]
+
+
+@functools.cache
+def _package_digest() -> str:
+    # the shipped embedding model is left out: it is large, and it changes only with a release
+    # whose code changes too
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if not path.is_file() or "__pycache__" in rel.parts or rel.parts[0] == "models":
+            continue
+        digest.update(rel.as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def story_brief(store, story_id: int, config: Config) -> Brief | None:
