@@ -150,6 +150,68 @@ def test_two_events_two_stories_and_a_copy_is_not_an_outlet(store_target):
     store.close()
 
 
+def test_reindex_remakes_an_older_releases_features_and_keeps_the_stories(store_target,
+                                                                         monkeypatch):
+    import numpy as np
+
+    from crossread.clean import clean
+    from crossread.stories import features as feature_module
+    from crossread.stories.assign import assign
+    from crossread.stories.memory import MemoryIndex
+
+    syndicated = QUAKE[0] + "\n\nCopyright 2026 Wire Services. All rights reserved."
+    arts = _articles([*QUAKE, BUDGET]) + _articles([syndicated], outlet="Reprint")
+    store = open_store(store_target)
+    # an "older release": two name keys per article, and headlines cleaned of nothing
+    with monkeypatch.context() as old:
+        old.setattr(feature_module, "MAX_KEYS", 2)
+        corpus.ingest_articles(store, arts, FAST, briefs=False)
+    # what this release makes of the same articles, in the same order
+    fresh = MemoryIndex()
+    cleaned = [clean(a) for a in arts]
+    for art, f in zip(cleaned, feature_module.features(cleaned), strict=True):
+        assign(fresh, art, f, "2026-03-12T00:00:00+00:00")
+
+    def snapshot():
+        with store.transaction(readonly=True) as tx:
+            return {sid: (sorted(a.id for a in tx.get_story(sid).articles),
+                          tx.story_states([sid])[0]) for sid in tx.live_story_ids()}
+
+    before = snapshot()
+    assert any(len(state.keys) < len(fresh.story_states([fresh.story_of(ids[0])])[0].keys)
+               for ids, state in before.values())  # the old keys really are fewer
+    assert corpus.reindex(store) == (2, 4)
+    after = snapshot()
+    assert {sid: ids for sid, (ids, _) in after.items()} == \
+        {sid: ids for sid, (ids, _) in before.items()}  # same stories, ids and members
+    for ids, state in after.values():
+        want = fresh.story_states([fresh.story_of(ids[0])])[0]
+        assert state.keys == want.keys and state.size == want.size
+        assert np.allclose(state.centroid, want.centroid, atol=1e-5)
+        assert (state.first_published, state.last_published) == \
+            (want.first_published, want.last_published)
+    assert corpus.reindex(store) == (2, 4)
+    assert {sid: (ids, st.keys) for sid, (ids, st) in snapshot().items()} == \
+        {sid: (ids, st.keys) for sid, (ids, st) in after.items()}  # a second run changes nothing
+    # a new report of the quake still finds its story, not a new one
+    follow = _articles(["Menstow quake toll\n\nRescue teams in Menstow, Valdoria, found more "
+                        "damaged homes on Friday after Thursday's magnitude 6.1 earthquake, the "
+                        "seismic office said."], outlet="Later")
+    report = corpus.ingest_articles(store, follow, FAST, briefs=False)
+    assert report.joined == 1 and report.new_stories == 0
+    store.close()
+
+
+def test_reindex_command(tmp_path):
+    db = tmp_path / "c.db"
+    assert _run("ingest", "--db", str(db), "--fast", "-q", str(EXAMPLE)).exit_code == 0
+    res = _run("reindex", "--db", str(db))
+    assert res.exit_code == 0, res.output
+    assert res.stderr.strip() == f"reindexed 1 story, 4 articles (sqlite:///{db})"
+    [story] = _stories(db)
+    assert len(story["articles"]) == 4
+
+
 def test_interrupted_ingest_keeps_committed_batches_and_no_half_story(store_target, monkeypatch):
     from crossread.stories import assign as assign_mod
 

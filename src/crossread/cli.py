@@ -313,6 +313,46 @@ def ingest(sources: tuple[str, ...], db: str | None, published: str | None, fast
 
 @main.command()
 @_db_option
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+def reindex(db: str | None, quiet: bool) -> None:
+    """Recompute the stored stories' features with this version of crossread.
+
+    Run it once after upgrading crossread: every stored article is cleaned again and gets this
+    version's names, vector and near-copy signature, and every story its state, so that new
+    articles are matched against stories made the same way. Stories, their ids and members,
+    copies and merges are kept. Committed a batch of stories at a time: an interrupted run
+    keeps what it finished and can be run again.
+    """
+    from crossread.corpus import reindex as run_reindex
+
+    store = _open_store(db)
+
+    def job():
+        if quiet or not sys.stderr.isatty():
+            return run_reindex(store)
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        with store.transaction(readonly=True) as tx:
+            total = len(tx.live_story_ids())
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("reindexing stories", total=total)
+            return run_reindex(store, progress=lambda n: bar.advance(task, n))
+
+    try:
+        n_stories, n_articles = _guarded(job)
+    finally:
+        store.close()
+    if not quiet:
+        stories_word = "story" if n_stories == 1 else "stories"
+        articles_word = "article" if n_articles == 1 else "articles"
+        click.echo(f"reindexed {n_stories} {stories_word}, {n_articles} {articles_word} "
+                   f"({store.url})", err=True)
+
+
+@main.command()
+@_db_option
 @click.option("-f", "--format", "fmt", type=click.Choice(("table", "json")),
               help="Default: a table on a terminal, JSON otherwise.")
 @click.option("-n", "--limit", type=click.IntRange(min=0), default=None,

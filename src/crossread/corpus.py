@@ -109,6 +109,44 @@ def ingest_articles(store, articles: Sequence[Article], config: Config, *,
                         errors=tuple(errs))
 
 
+def reindex(store, *, progress: Callable[[int], None] | None = None,
+            batch: int = BATCH) -> tuple[int, int]:
+    """Clean every member of every live story again and recompute its story features and the
+    story's state, with this crossread's cleaner and features (`crossread reindex`): a store
+    filled by an older release otherwise compares new articles' keys and vectors, made one
+    way, with its stories', made another. Memberships, story ids, copy links and merges stay;
+    a transaction per `batch` stories, so an interrupted run keeps the stories it finished and
+    can simply be run again. Returns (stories, articles) redone; `progress` gets the number of
+    stories done in each batch."""
+    from crossread.stories.cluster import as_state, combine
+    from crossread.stories.features import features
+
+    with store.transaction(readonly=True) as tx:
+        ids = tx.live_story_ids()
+    n_articles = 0
+    for lo in range(0, len(ids), batch):
+        with store.transaction() as tx:
+            members = {sid: tx.story_articles(sid) for sid in ids[lo:lo + batch]}
+            copies = {sid: tx.copies(sid) for sid in members}
+            cleaned = {sid: [clean(a) for a in arts] for sid, arts in members.items()}
+            flat = [a for arts in cleaned.values() for a in arts]
+            by_id = dict(zip((a.id for a in flat), features(flat), strict=True))
+            for sid, arts in cleaned.items():
+                state = None
+                for art in arts:
+                    tx.replace_features(art, by_id[art.id])
+                    if art.id in copies[sid]:
+                        continue  # a copy never counted in its story's state (see assign)
+                    one = as_state(by_id[art.id], sid)
+                    state = one if state is None else combine(state, one)
+                if state is not None:
+                    tx.save_story_state(state, None)
+            n_articles += len(flat)
+        if progress:
+            progress(len(members))
+    return len(ids), n_articles
+
+
 def _live(store, ids: Iterable[int]) -> list[int]:
     """Stories merged away later in the same run are briefed under the story they joined."""
     out: dict[int, None] = {}

@@ -29,6 +29,8 @@ from crossread.model import (
 from crossread.store import codec, statements
 from crossread.store.schema import (
     analyses,
+    article_bands,
+    article_keys,
     articles,
     briefs,
     memberships,
@@ -308,6 +310,37 @@ class Tx:
         )
         if self._live_count is not None:
             self._live_count -= 1
+
+    # --- features made again by a newer crossread (`crossread reindex`) ----------------------
+
+    def live_story_ids(self) -> list[int]:
+        return list(self._db.scalars(sa.select(stories.c.id).where(_LIVE)
+                                     .order_by(stories.c.id)))
+
+    def replace_features(self, article: Article, features: DocFeatures) -> None:
+        """The article as cleaned now and its story features (vector, signature, keys, LSH
+        bands) in place of the stored ones; its story, copy link and raw text stay."""
+        if features.article_id != article.id:
+            raise ValueError(f"features of {features.article_id} given for article {article.id}")
+        updated = self._db.execute(
+            sa.update(articles).where(articles.c.id == article.id).values(
+                record=codec.article_record(article), title=article.title,
+                vector=codec.vector_bytes(features.vector),
+                signature=codec.signature_bytes(features.signature)))
+        if updated.rowcount == 0:
+            raise ValueError(f"no article {article.id}")
+        self._db.execute(sa.delete(article_keys).where(article_keys.c.article_id == article.id))
+        self._db.execute(sa.delete(article_bands)
+                         .where(article_bands.c.article_id == article.id))
+        keys = list(dict.fromkeys(features.keys))
+        if keys:
+            self._db.execute(statements.INSERT_ARTICLE_KEYS,
+                             [{"article_id": article.id, "key": key} for key in keys])
+        bands = [int(value) for value in features.bands]
+        if bands:
+            self._db.execute(statements.INSERT_ARTICLE_BANDS,
+                             [{"band": i, "hash": value, "article_id": article.id}
+                              for i, value in enumerate(bands)])
 
     # --- reads for the CLI and the web app ------------------------------------------------
 
