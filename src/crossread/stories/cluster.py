@@ -103,7 +103,21 @@ def combine(a: StoryState, b: StoryState) -> StoryState:
 def idf(key_counts: Mapping[str, int], total: int) -> dict[str, float]:
     """IDF of each key over `total` stories (or documents). Even a key every story names keeps a
     little weight, so that with one or two stories so far, names still count."""
-    return {k: math.log((total + 1) / (n + 1)) + 0.1 for k, n in key_counts.items()}
+    return key_weights(key_counts, key_counts, total)
+
+
+def key_weights(keys: Iterable[str], counts: Mapping[str, int], total: int) -> dict[str, float]:
+    """`idf` of each of `keys`, given the stories naming each (`counts`; absent is 0). Only a
+    few distinct counts occur among hundreds of keys, so each one's logarithm is taken once."""
+    logs: dict[int, float] = {}
+    out = {}
+    for k in keys:
+        n = counts.get(k, 0)
+        w = logs.get(n)
+        if w is None:
+            w = logs[n] = math.log((total + 1) / (n + 1)) + 0.1
+        out[k] = w
+    return out
 
 
 def similarity(a: StoryState, b: StoryState, weights: Mapping[str, float]) -> float:
@@ -134,25 +148,37 @@ def closeness(a: StoryState, b: StoryState) -> float:
 def key_overlap(a: StoryState, b: StoryState, weights: Mapping[str, float]) -> float:
     if not a.keys or not b.keys or not a.size or not b.size:
         return 0.0
-    # the heaviest weight stands in for keys `weights` lacks; `decide` passes weights for every
-    # key of every candidate (hundreds), so the max is taken only when a key is missing
-    missing = any(k not in weights for k in a.keys) or any(k not in weights for k in b.keys)
-    rare = max(weights.values(), default=1.0) if missing else 1.0
-    mass_a = mass_b = shared = 0.0
-    for k, n in a.keys.items():
-        w = weights.get(k, rare)
-        fa = (n / a.size) ** CORE_POWER
-        mass_a += w * fa
-        m = b.keys.get(k)
-        if m:
-            shared += w * min(fa, (m / b.size) ** CORE_POWER)
-    for k, n in b.keys.items():
-        mass_b += weights.get(k, rare) * (n / b.size) ** CORE_POWER
+    mass_a, shared = _mass_and_shared(a, b, weights)
+    mass_b, _ = _mass_and_shared(b, None, weights)
     # normalised by the geometric mean of the two masses (a weighted cosine of key sets), not
     # the smaller mass: with the smaller one, a report naming just two cities ("Ankara",
     # "Istanbul") fully matched every story set in that country
     norm = math.sqrt(mass_a * mass_b)
     return shared / norm if norm > 0 else 0.0
+
+
+def _mass_and_shared(a: StoryState, b: StoryState | None,
+                     weights: Mapping[str, float]) -> tuple[float, float]:
+    """Σ weight × share of members naming the key over `a`'s keys, and the part of it `b`
+    shares (each key at the smaller of the two shares). A key `weights` lacks weighs as much as
+    the heaviest one (seen nowhere else); `decide` passes weights for every key, so the max is
+    only taken when one is missing."""
+    mass = shared = 0.0
+    rare: float | None = None
+    other = b.keys if b is not None else None
+    for k, n in a.keys.items():
+        w = weights.get(k)
+        if w is None:
+            if rare is None:
+                rare = max(weights.values(), default=1.0)
+            w = rare
+        fa = (n / a.size) ** CORE_POWER
+        mass += w * fa
+        if other is not None:
+            m = other.get(k)
+            if m:
+                shared += w * min(fa, (m / b.size) ** CORE_POWER)  # type: ignore[union-attr]
+    return mass, shared
 
 
 def time_penalty(a: StoryState, b: StoryState) -> float:
@@ -203,7 +229,7 @@ def decide(index: StoryIndex, f: DocFeatures, threshold: float | None = None) ->
         return Decision(None, 0.0)
     keys = _all_keys(f.keys, states)
     counts = index.key_story_counts(keys)
-    weights = idf({k: counts.get(k, 0) for k in keys}, index.story_count())
+    weights = key_weights(keys, counts, index.story_count())
     me = as_state(f)
     scored = sorted(((similarity(me, s, weights) - size_cost(s), -s.id, s) for s in states),
                     key=lambda x: (x[0], x[1]), reverse=True)

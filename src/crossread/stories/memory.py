@@ -6,6 +6,7 @@ stories, a recency order), so one article costs about the same whether 10 or 10,
 
 from __future__ import annotations
 
+import heapq
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -58,8 +59,9 @@ class MemoryIndex:
         for k in set(keys):
             for sid in self._key_stories.get(k, ()):
                 shared[sid] = shared.get(sid, 0) + 1
-        # among equals, the newer story first: it is the one still growing
-        return sorted(shared, key=lambda sid: (-shared[sid], -sid))[:limit]
+        # among equals, the newer story first: it is the one still growing (nsmallest is
+        # sorted(...)[:limit] without sorting every story that shares a common name)
+        return heapq.nsmallest(limit, shared, key=lambda sid: (-shared[sid], -sid))
 
     def recent_stories(self, limit: int = 50) -> list[int]:
         out = []
@@ -70,7 +72,13 @@ class MemoryIndex:
         return out
 
     def key_story_counts(self, keys: Sequence[str]) -> dict[str, int]:
-        return {k: len(self._key_stories[k]) for k in keys if k in self._key_stories}
+        named = self._key_stories
+        out = {}
+        for k in keys:
+            ids = named.get(k)
+            if ids is not None:
+                out[k] = len(ids)
+        return out
 
     def story_count(self) -> int:
         return len(self._recent)
