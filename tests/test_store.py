@@ -90,7 +90,7 @@ def test_fresh_database_is_migrated_and_reopening_is_a_no_op(store_target: str) 
     engine = sa.create_engine(resolve(store_target))
     with engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").all() == [
-            ("0003",)
+            ("0004",)
         ]
     engine.dispose()
 
@@ -107,7 +107,7 @@ def test_a_store_of_the_previous_schema_is_upgraded_keeping_its_stories(store_ta
     first.close()
     engine = sa.create_engine(resolve(store_target))
     with engine.begin() as connection:
-        command.downgrade(alembic_config(connection), "0002")  # as the previous release left it
+        command.downgrade(alembic_config(connection), "0002")  # as an older release left it
         assert not sa.inspect(connection).has_table("analyses")
     engine.dispose()
     again = open_store(store_target)
