@@ -162,9 +162,10 @@ def test_reindex_remakes_an_older_releases_features_and_keeps_the_stories(store_
     syndicated = QUAKE[0] + "\n\nCopyright 2026 Wire Services. All rights reserved."
     arts = _articles([*QUAKE, BUDGET]) + _articles([syndicated], outlet="Reprint")
     store = open_store(store_target)
-    # an "older release": two name keys per article, and headlines cleaned of nothing
+    # an "older release": two name keys per article, and near-copy signatures of word pairs
     with monkeypatch.context() as old:
         old.setattr(feature_module, "MAX_KEYS", 2)
+        old.setattr(feature_module, "SHINGLE", 2)
         corpus.ingest_articles(store, arts, FAST, briefs=False)
     # what this release makes of the same articles, in the same order
     fresh = MemoryIndex()
@@ -193,6 +194,16 @@ def test_reindex_remakes_an_older_releases_features_and_keeps_the_stories(store_
     assert corpus.reindex(store) == (2, 4)
     assert {sid: (ids, st.keys) for sid, (ids, st) in snapshot().items()} == \
         {sid: (ids, st.keys) for sid, (ids, st) in after.items()}  # a second run changes nothing
+    # every article's bands are this release's, none left over from the old ones
+    import sqlalchemy as sa
+
+    from crossread.store.schema import article_bands
+    with store.transaction(readonly=True) as tx:
+        rows = tx._db.execute(sa.select(article_bands.c.article_id, article_bands.c.band,
+                                        article_bands.c.hash)).all()
+    want = {(f.article_id, i, h) for f in feature_module.features(cleaned)
+            for i, h in enumerate(f.bands)}
+    assert sorted(rows) == sorted(want) and want
     # a new report of the quake still finds its story, not a new one
     follow = _articles(["Menstow quake toll\n\nRescue teams in Menstow, Valdoria, found more "
                         "damaged homes on Friday after Thursday's magnitude 6.1 earthquake, the "

@@ -90,7 +90,7 @@ def test_fresh_database_is_migrated_and_reopening_is_a_no_op(store_target: str) 
     engine = sa.create_engine(resolve(store_target))
     with engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").all() == [
-            ("0004",)
+            ("0003",)
         ]
     engine.dispose()
 

@@ -119,7 +119,7 @@ def reindex(store, *, progress: Callable[[int], None] | None = None,
     can simply be run again. Returns (stories, articles) redone; `progress` gets the number of
     stories done in each batch."""
     from crossread.stories.cluster import as_state, combine
-    from crossread.stories.features import features
+    from crossread.stories.features import band_hashes, features
 
     with store.transaction(readonly=True) as tx:
         ids = tx.live_story_ids()
@@ -131,10 +131,12 @@ def reindex(store, *, progress: Callable[[int], None] | None = None,
             cleaned = {sid: [clean(a) for a in arts] for sid, arts in members.items()}
             flat = [a for arts in cleaned.values() for a in arts]
             by_id = dict(zip((a.id for a in flat), features(flat), strict=True))
+            old_signatures = tx.signatures(list(by_id))
             for sid, arts in cleaned.items():
                 state = None
                 for art in arts:
-                    tx.replace_features(art, by_id[art.id])
+                    tx.replace_features(art, by_id[art.id],
+                                        band_hashes(old_signatures[art.id]))
                     if art.id in copies[sid]:
                         continue  # a copy never counted in its story's state (see assign)
                     one = as_state(by_id[art.id], sid)

@@ -48,9 +48,6 @@ article_bands = sa.Table(
     sa.Column("band", sa.SmallInteger, primary_key=True),
     sa.Column("hash", sa.BigInteger, primary_key=True),  # signed 64-bit
     sa.Column("article_id", sa.Text, sa.ForeignKey("articles.id"), primary_key=True),
-    # the key leads with (band, hash) for copy lookups; `crossread reindex` replaces one
-    # article's bands, which without this index scans every band of every article
-    sa.Index(None, "article_id"),
 )
 
 article_keys = sa.Table(

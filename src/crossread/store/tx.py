@@ -317,9 +317,24 @@ class Tx:
         return list(self._db.scalars(sa.select(stories.c.id).where(_LIVE)
                                      .order_by(stories.c.id)))
 
-    def replace_features(self, article: Article, features: DocFeatures) -> None:
+    def signatures(self, article_ids: Sequence[str]) -> dict[str, Any]:
+        """Article id → its stored MinHash signature."""
+        ids = list(dict.fromkeys(article_ids))
+        out: dict[str, Any] = {}
+        for lo in range(0, len(ids), _ID_CHUNK):
+            rows = self._db.execute(
+                sa.select(articles.c.id, articles.c.signature)
+                .where(articles.c.id.in_(ids[lo:lo + _ID_CHUNK])))
+            out.update((aid, codec.signature_from(sig)) for aid, sig in rows)
+        return out
+
+    def replace_features(self, article: Article, features: DocFeatures,
+                         old_bands: Sequence[int] = ()) -> None:
         """The article as cleaned now and its story features (vector, signature, keys, LSH
-        bands) in place of the stored ones; its story, copy link and raw text stay."""
+        bands) in place of the stored ones; its story, copy link and raw text stay.
+        `old_bands` are the band hashes stored for it (from its old signature): the bands'
+        key leads with (band, hash) for copy lookups, so they are deleted by key, not by a scan
+        of every article's bands."""
         if features.article_id != article.id:
             raise ValueError(f"features of {features.article_id} given for article {article.id}")
         updated = self._db.execute(
@@ -330,8 +345,14 @@ class Tx:
         if updated.rowcount == 0:
             raise ValueError(f"no article {article.id}")
         self._db.execute(sa.delete(article_keys).where(article_keys.c.article_id == article.id))
-        self._db.execute(sa.delete(article_bands)
-                         .where(article_bands.c.article_id == article.id))
+        if old_bands:
+            self._db.execute(
+                sa.delete(article_bands).where(
+                    article_bands.c.band == sa.bindparam("b_band"),
+                    article_bands.c.hash == sa.bindparam("b_hash"),
+                    article_bands.c.article_id == sa.bindparam("b_article")),
+                [{"b_band": i, "b_hash": int(h), "b_article": article.id}
+                 for i, h in enumerate(old_bands)])
         keys = list(dict.fromkeys(features.keys))
         if keys:
             self._db.execute(statements.INSERT_ARTICLE_KEYS,
