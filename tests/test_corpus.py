@@ -223,6 +223,20 @@ def test_reindex_command(tmp_path):
     assert len(story["articles"]) == 4
 
 
+def test_stories_joined_within_one_second_are_ranked_by_recency(store_target):
+    # the recent candidates of a lookup are the stories joined last, as the in-memory index
+    # ranks them; at whole-second join times a batch's stories tied and were ranked by id, and
+    # 10,000 synthetic articles gave 3,519 stories in memory but 3,520 in SQLite
+    store = open_store(store_target)
+    arts = _articles([QUAKE[0], BUDGET, QUAKE[1]])
+    corpus.ingest_articles(store, arts, FAST, briefs=False)
+    with store.transaction(readonly=True) as tx:
+        quake, budget = tx.story_of(arts[0].id), tx.story_of(arts[1].id)
+        assert tx.story_of(arts[2].id) == quake != budget
+        assert tx.recent_stories(2) == [quake, budget]  # the quake story was joined last
+    store.close()
+
+
 def test_interrupted_ingest_keeps_committed_batches_and_no_half_story(store_target, monkeypatch):
     from crossread.stories import assign as assign_mod
 

@@ -21,3 +21,42 @@ def test_online_clustering_bcubed_floor(shared_dir: Path) -> None:
 
 
 FLOOR = 0.80  # measured 0.846 (mean of 5 seeds, test half), worst seed 0.841
+
+
+def test_a_store_makes_the_stories_the_in_memory_index_makes(shared_dir: Path,
+                                                              store_target: str) -> None:
+    """The same articles in the same order give the same stories in a database as in memory
+    (one `assign`, and the same candidates: see test_corpus's recency test)."""
+    from crossread import corpus
+    from crossread.clean import clean
+    from crossread.config import Config
+    from crossread.store import open_store
+    from crossread.stories.assign import assign
+    from crossread.stories.features import features
+    from crossread.stories.memory import MemoryIndex
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        import cluster_quality
+    finally:
+        sys.path.remove(str(BENCH))
+    arts, _gold = cluster_quality.load(shared_dir)
+    memory = MemoryIndex()
+    cleaned = [clean(a) for a in arts]
+    for art, f in zip(cleaned, features(cleaned), strict=True):
+        assign(memory, art, f, "2026-01-01T00:00:00+00:00")
+    store = open_store(store_target)
+    try:
+        corpus.ingest_articles(store, arts, Config(entities="rules"), briefs=False)
+        with store.transaction(readonly=True) as tx:
+            stored = {a.id: tx.story_of(a.id) for a in arts}
+    finally:
+        store.close()
+
+    def partition(story_of: dict) -> set[frozenset[str]]:
+        groups: dict = {}
+        for aid, sid in story_of.items():
+            groups.setdefault(sid, set()).add(aid)
+        return {frozenset(g) for g in groups.values()}
+
+    assert partition(stored) == partition({a.id: memory.story_of(a.id) for a in arts})

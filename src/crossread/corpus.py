@@ -44,7 +44,10 @@ BRIEF_MAX_REPORTS = 24
 
 
 def now_utc() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
+    # to the microsecond: stories are ranked by when they were last joined (the recent
+    # candidates of `stories.cluster.decide`), and at whole seconds the dozens of stories one
+    # batch touches would tie, ranked by id instead of recency as the in-memory index does
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def ingest(store, sources: Iterable[str], config: Config, *, briefs: bool = True,
