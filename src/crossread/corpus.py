@@ -185,17 +185,14 @@ def brief_code_key(config: Config) -> str:
 
 @functools.cache
 def _package_digest() -> str:
+    from crossread.analyse import files_digest
+
     # the shipped embedding model is left out: it is large, and it changes only with a release
     # whose code changes too
     root = Path(__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if not path.is_file() or "__pycache__" in rel.parts or rel.parts[0] == "models":
-            continue
-        digest.update(rel.as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    files = [p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+             and p.relative_to(root).parts[0] != "models"]
+    return files_digest(root, files)
 
 
 def story_brief(store, story_id: int, config: Config) -> Brief | None:

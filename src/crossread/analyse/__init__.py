@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
 
@@ -55,9 +55,15 @@ def _code_digest() -> str:
     here = Path(__file__).parent
     files = [p for p in here.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     files += [here.parent / "clean.py", here.parent / "model.py"]
+    return files_digest(here.parent, files)
+
+
+def files_digest(root: Path, files: Iterable[Path]) -> str:
+    """SHA-256 of the files' paths (relative to `root`) and contents, in path order: what a
+    stored result records to tell which code made it."""
     digest = hashlib.sha256()
     for path in sorted(files):
-        digest.update(path.relative_to(here.parent).as_posix().encode())
+        digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

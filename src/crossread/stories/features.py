@@ -207,7 +207,7 @@ def name_keys(headline: str, body: str) -> tuple[str, ...]:
                 if len(run) > 1:
                     for w in run:
                         k = normalise_name(w)
-                        if len(k) >= 4 and k not in _PARTICLES_AND_TITLES:
+                        if len(k) >= 4 and k not in _TITLES:  # particles are shorter
                             counts[k] += weight
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_KEYS]
     return tuple(sorted(k for k, _ in top))
@@ -257,9 +257,6 @@ def word_keys(headline: str, body: str) -> tuple[str, ...]:
         counts[w] += 1
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:WORD_KEYS]
     return tuple(k for k, _ in top)
-
-
-_PARTICLES_AND_TITLES = _TITLES | {"the"}
 
 
 def _is_title_case(headline: str) -> bool:
