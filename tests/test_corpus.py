@@ -237,6 +237,27 @@ def test_stories_joined_within_one_second_are_ranked_by_recency(store_target):
     store.close()
 
 
+def test_a_store_indexed_by_another_version_says_to_reindex(tmp_path, monkeypatch):
+    from crossread.stories import features as feature_module
+
+    db = tmp_path / "c.db"
+    store = open_store(str(db))
+    assert corpus.features_current(store)  # empty
+    with monkeypatch.context() as old:
+        old.setattr(feature_module, "MAX_KEYS", 2)  # an "older release"
+        corpus.ingest_articles(store, _articles(QUAKE), FAST, briefs=False)
+    assert not corpus.features_current(store)
+    store.close()
+    res = _run("ingest", "--db", str(db), "--fast", "-q", "--no-briefs", str(EXAMPLE))
+    assert res.exit_code == 0, res.output
+    assert "run `crossread reindex`" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    res = _run("ingest", "--db", str(db), "--fast", "-q", "--no-briefs", str(EXAMPLE))
+    assert "run `crossread reindex`" in res.stderr  # new reports do not hide the old index
+    assert _run("reindex", "--db", str(db), "-q").exit_code == 0
+    res = _run("ingest", "--db", str(db), "--fast", "-q", "--no-briefs", str(EXAMPLE))
+    assert res.exit_code == 0 and res.stderr == ""
+
+
 def test_interrupted_ingest_keeps_committed_batches_and_no_half_story(store_target, monkeypatch):
     from crossread.stories import assign as assign_mod
 

@@ -235,6 +235,16 @@ def _guarded(job, interrupted: str = "interrupted (every batch committed before 
         sys.exit(3)
 
 
+def _hint_reindex(store) -> None:
+    """One line when the store's stories were indexed by another version of crossread."""
+    from crossread.corpus import features_current
+
+    if not _guarded(lambda: features_current(store)):
+        click.echo(f"{store.url}: its stories were indexed by another version of crossread; "
+                   "run `crossread reindex` so new reports are matched against them alike",
+                   err=True)
+
+
 def _report_line(report) -> str:
     parts = [f"{report.read} read", f"{report.stored} stored"]
     if report.skipped:
@@ -280,6 +290,7 @@ def ingest(sources: tuple[str, ...], db: str | None, published: str | None, fast
 
     config = _corpus_config(published, fast, allow_private, timeout)
     store = _open_store(db)
+    _hint_reindex(store)
     expanded = list(expand_sources(sources))
 
     def job():
@@ -435,6 +446,7 @@ def watch(feeds: tuple[str, ...], db: str | None, interval: float, once: bool, f
 
     config = _corpus_config(None, fast, allow_private, timeout)
     store = _open_store(db)
+    _hint_reindex(store)
     revalidation = Revalidation()  # lives as long as the watch: what each feed last was
     try:
         while True:

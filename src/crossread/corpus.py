@@ -152,6 +152,24 @@ def reindex(store, *, progress: Callable[[int], None] | None = None,
     return len(ids), n_articles
 
 
+def features_current(store) -> bool:
+    """Whether the store's first article has the names and near-copy signature this release
+    makes of it (both are exact functions of the text): the oldest is the last to have been
+    indexed by this release, so new reports alone do not hide an older index. False means
+    `crossread reindex` should be run. An empty store is current."""
+    import numpy as np
+
+    from crossread.stories.features import features
+
+    with store.transaction(readonly=True) as tx:
+        stored = tx.oldest_article_features()
+    if stored is None:
+        return True
+    article, keys, signature = stored
+    [now] = features([clean(article)])
+    return tuple(sorted(now.keys)) == keys and np.array_equal(now.signature, signature)
+
+
 def _live(store, ids: Iterable[int]) -> list[int]:
     """Stories merged away later in the same run are briefed under the story they joined."""
     out: dict[int, None] = {}

@@ -328,6 +328,21 @@ class Tx:
             out.update((aid, codec.signature_from(sig)) for aid, sig in rows)
         return out
 
+    def oldest_article_features(self) -> tuple[Article, tuple[str, ...], Any] | None:
+        """The first article the store took, as stored, with its stored keys (sorted) and
+        MinHash signature; None for an empty store."""
+        row = self._db.execute(
+            sa.select(articles.c.id, articles.c.record, articles.c.text, articles.c.signature)
+            .join(memberships, memberships.c.article_id == articles.c.id)
+            .order_by(memberships.c.seq).limit(1)
+        ).first()
+        if row is None:
+            return None
+        keys = tuple(sorted(self._db.scalars(
+            sa.select(article_keys.c.key).where(article_keys.c.article_id == row.id))))
+        return (codec.article_from(row.record, row.text), keys,
+                codec.signature_from(row.signature))
+
     def replace_features(self, article: Article, features: DocFeatures,
                          old_bands: Sequence[int] = ()) -> None:
         """The article as cleaned now and its story features (vector, signature, keys, LSH
