@@ -176,11 +176,7 @@ def _run(sources: tuple[str, ...], config: Config, quiet: bool, output: Path | N
     show = not quiet and sys.stderr.isatty() and len(expanded) >= 5
     if not show:
         return build_brief(expanded, config)
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
+    with _progress_bar() as bar:
         task = bar.add_task("reading", total=len(expanded))
 
         def step(_src: str) -> None:
@@ -233,6 +229,16 @@ def _guarded(job, interrupted: str = "interrupted (every batch committed before 
             traceback.print_exc()
         _fail(f"internal error: {type(exc).__name__}: {exc} (set CROSSREAD_DEBUG=1 for details)")
         sys.exit(3)
+
+
+def _progress_bar():
+    """The one progress bar of the commands: on standard error, gone when done. rich is
+    imported here, only when a bar is shown."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    console=Console(stderr=True), transient=True)
 
 
 def _hint_reindex(store) -> None:
@@ -296,11 +302,7 @@ def ingest(sources: tuple[str, ...], db: str | None, published: str | None, fast
     def job():
         if quiet or not sys.stderr.isatty():
             return run_ingest(store, expanded, config, briefs=not no_briefs)
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      console=Console(stderr=True), transient=True) as bar:
+        with _progress_bar() as bar:
             task = bar.add_task("reading", total=len(expanded))
 
             def read_done(n: int) -> None:
@@ -341,13 +343,9 @@ def reindex(db: str | None, quiet: bool) -> None:
     def job():
         if quiet or not sys.stderr.isatty():
             return run_reindex(store)
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
         with store.transaction(readonly=True) as tx:
             total = len(tx.live_story_ids())
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      console=Console(stderr=True), transient=True) as bar:
+        with _progress_bar() as bar:
             task = bar.add_task("reindexing stories", total=total)
             return run_reindex(store, progress=lambda n: bar.advance(task, n))
 
