@@ -10,7 +10,8 @@ ROUGE-2 precision, rouge-score's tokens, stemmed), centred per cluster since onl
 a cluster matters. A ridge regression on standardised features predicts the target.
 
 Cross-validation: for each fold, the weights are fitted on the other folds, and the redundancy
-setting (GRID) is the one that scores best on those other folds; the summaries of the held-out
+setting (GRID) and the shortest candidate sentence (MIN_WORDS) are the ones that score best on
+those other folds; the summaries of the held-out
 fold are then made with them and scored. The held-out scores are the figures to quote; the fit
 on the training folds is printed beside them only to show the gap. Last, the weights fitted on
 all clusters and the setting chosen on all clusters are printed as the Python to paste into
@@ -38,6 +39,9 @@ GRID = {
     "redundancy": (0.0, 0.05, 0.1, 0.2),
     "max_overlap": (0.3, 0.4),
 }
+# the shortest candidate sentence: it changes which sentences are candidates, so each value has
+# its own candidates, features and fitted weights
+MIN_WORDS = (6, 8)
 RIDGE = 1.0  # on standardised features; the fit is not sensitive to it (1 to 100 alike)
 
 
@@ -93,16 +97,21 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = dev_clusters(args.shared)
     config = Config()
-    briefs, xs, ys = [], [], []
-    for r in rows:
-        brief = compare_articles(analyse_texts([a["text"] for a in r["articles"]], config), [])
+    briefs = [compare_articles(analyse_texts([a["text"] for a in r["articles"]], config), [])
+              for r in rows]
+    # per MIN_WORDS value: each cluster's candidate features and targets
+    xs: dict[int, list[np.ndarray]] = {m: [] for m in MIN_WORDS}
+    ys: dict[int, list[np.ndarray]] = {m: [] for m in MIN_WORDS}
+    for r, brief in zip(rows, briefs, strict=True):
         ref = tokens(r["summary"])
         ref1, ref2 = Counter(ref), Counter(itertools.pairwise(ref))
-        cands = _candidates(brief.articles, DEFAULT)
-        briefs.append(brief)
-        xs.append(features(brief, cands)[0])
-        ys.append(np.array([target(c.text, ref1, ref2, tokens) for c in cands]))
-    print(f"{len(rows)} clusters, {sum(len(y) for y in ys)} candidate sentences", flush=True)
+        for m in MIN_WORDS:
+            cands = _candidates(brief.articles, replace(DEFAULT, min_words=m))
+            xs[m].append(features(brief, cands)[0])
+            ys[m].append(np.array([target(c.text, ref1, ref2, tokens) for c in cands]))
+    print(f"{len(rows)} clusters, "
+          + ", ".join(f"{sum(len(y) for y in ys[m])} candidate sentences of {m}+ words"
+                      for m in MIN_WORDS), flush=True)
 
     settings = [dict(zip(GRID, v, strict=True)) for v in itertools.product(*GRID.values())]
 
@@ -121,9 +130,12 @@ def main(argv: list[str] | None = None) -> int:
     def choose(idx: list[int]) -> tuple[np.ndarray, dict[str, Any], np.ndarray]:
         """Weights fitted on `idx`, the setting that scores best on `idx` (mean of the three
         scores), and its per-cluster scores there."""
-        weights = fit([xs[i] for i in idx], [ys[i] for i in idx])
-        tried = [(scores(idx, weights, s), s) for s in settings]
-        got, setting = max(tried, key=lambda t: t[0].mean())
+        tried = []
+        for m in MIN_WORDS:
+            weights = fit([xs[m][i] for i in idx], [ys[m][i] for i in idx])
+            tried += [(scores(idx, weights, {**s, "min_words": m}), weights, {**s, "min_words": m})
+                      for s in settings]
+        got, weights, setting = max(tried, key=lambda t: t[0].mean())
         return weights, setting, got
 
     n = len(rows)

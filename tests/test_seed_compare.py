@@ -19,7 +19,7 @@ def brief(shared_dir) -> Brief:
                                     str(shared_dir / "seeds")])
     assert res.exit_code == 0, res.output
     doc = json.loads(res.stdout)
-    assert doc["schema_version"] == "1.2"
+    assert doc["schema_version"] == "1.3"
     for d in doc["disputes"]:
         for side in d["sides"]:
             for e in side["evidence"]:

@@ -50,7 +50,7 @@ def _check(brief: Brief, doc: dict, words: int = 200) -> None:
 def test_example_summary(example):
     brief, doc = example
     _check(brief, doc)
-    assert doc["schema_version"] == "1.2"
+    assert doc["schema_version"] == "1.3"
     first = brief.summary[0]
     assert "crane" in first.text and "Larkhaven" in first.text  # the event first
     assert len({first.article} | {e.article for e in first.supported_by}) >= 3  # all cited

@@ -34,7 +34,7 @@ def test_api_json_matches_the_cli(client):
     r = client.post("/api/brief", json={"articles": articles, "words": 80})
     assert r.status_code == 200, r.text
     doc = r.json()
-    assert doc["schema_version"] == "1.2"
+    assert doc["schema_version"] == "1.3"
     assert [a["outlet"] for a in doc["articles"]] == ["Radio", "Other"]
     assert any(d["kind"] == "number" for d in doc["disputes"])
     assert sum(len(s["text"].split()) for s in doc["summary"]) <= 80

@@ -13,7 +13,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 T = TypeVar("T")
 
@@ -214,6 +214,22 @@ class Profile:
 
 
 @dataclass(frozen=True)
+class Referent:
+    """Whom a summary sentence's "He"/"She" (`kind` "pronoun": an opening pronoun or the one in
+    '..., he said'), or its quotation with no speaker in the sentence (`kind` "speaker"), refers
+    to: the name as the sentence's own article writes it, at `start`:`end` of that article's
+    text. `at` is where the name is shown, in brackets, as an offset into the article's text:
+    just after the pronoun, or at the quotation's start. A reader sees which words crossread put
+    in and where they come from."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    at: int
+
+
+@dataclass(frozen=True)
 class SummarySentence:
     """One summary sentence: words from one source sentence (`article`, `start`, `end`), the
     other articles' sentences that state the same thing, and the disputes it touches."""
@@ -224,6 +240,7 @@ class SummarySentence:
     end: int
     supported_by: tuple[Evidence, ...]
     disputes: tuple[int, ...] = ()  # indexes into Brief.disputes
+    referent: Referent | None = None
 
 
 @dataclass(frozen=True)

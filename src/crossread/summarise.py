@@ -4,12 +4,14 @@ Every summary sentence is one source sentence, verbatim (at most a leading conne
 so every word can be traced to its source. A sentence is a candidate only if it stands alone in
 the writer's neutral voice: no opinion or loaded words, no first person, no speculation, no
 question, no call to act, no opening pronoun that needs the sentence before it, and no quotation
-without its speaker. Candidates are scored by a linear model over a few per-sentence features
-(centrality, words the other outlets share, corroboration, position, length, quotation, names
-and whether other outlets name them, numbers, times, how central its article is), whose weights
-were fitted on the Multi-News dev clusters to predict how much of a sentence a human summary
-keeps (benchmarks/tune_summary.py); they are picked greedily with a penalty for repeating what
-is already chosen, then put in story order.
+without its speaker, unless its own article makes plain whom an opening "He"/"She" or the
+quotation belongs to (crossread.referents): that name, cited to its span, is then shown in
+brackets, the only words a summary sentence adds. Candidates are scored by a linear model over a
+few per-sentence features (centrality, words the other outlets share, corroboration, position,
+length, quotation, names and whether other outlets name them, numbers, times, how central its
+article is), whose weights were fitted on the Multi-News dev clusters to predict how much of a
+sentence a human summary keeps (benchmarks/tune_summary.py); they are picked greedily with a
+penalty for repeating what is already chosen, then put in story order.
 """
 
 from __future__ import annotations
@@ -24,7 +26,15 @@ import numpy as np
 
 from crossread.align import content_words
 from crossread.clean import caption_spans
-from crossread.model import Article, Brief, Evidence, Sentence, SummarySentence
+from crossread.model import Article, Brief, Evidence, Referent, Sentence, SummarySentence
+from crossread.referents import (
+    MOSTLY_QUOTED,
+    attribution_referent,
+    opening_pronoun,
+    pronoun_referent,
+    quoted_share,
+    speaker_referent,
+)
 
 # Signals that keep a sentence out of the summary: the writer's voice, not the news.
 _EXCLUDED_SIGNALS = frozenset(
@@ -49,7 +59,6 @@ _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|according to|explained|explains|wrote|writes|"
     r"tweeted|stated|announced|recalled|noted|insisted|argued|claimed|asked|warned|"
     r"continued|testified)\b", re.IGNORECASE)
-_MOSTLY_QUOTED = 0.7
 
 # The sentence score: a linear model over these features, in this order. WEIGHTS were fitted by
 # ridge regression on all 105 Multi-News dev clusters (benchmarks/tune_summary.py prints them;
@@ -77,24 +86,25 @@ FEATURES = (
     "shared_names",  # share of its names that another article names too
     "article_centrality",  # TF-IDF cosine of its article to the other articles together
     "central_article",  # 1 when its article is the story's most central one
+    "referent",  # 1 when it needs a bracketed name (an opening "He", a quotation's speaker)
 )
 WEIGHTS = (
-    0.488, 0.2388, -0.2887, 0.403, 0.09777, -0.07583, -0.03285, 0.04097, -0.001682, -0.07397,
-    0.06837, 0.7183, 0.03265, 0.3777, -0.273, -0.01104, 0.00259, -0.01236, 0.03664, -0.05007,
-    0.007201,
+    0.4476, 0.267, -0.2071, 0.2694, 0.1026, -0.08749, -0.03426, 0.04089, -0.006103, -0.07489,
+    0.0725, 0.7269, 0.03209, 0.3412, -0.291, -0.01348, 0.002027, -0.01136, 0.03906, -0.09945,
+    0.008383, -0.008201,
 )
 
 
 @dataclass(frozen=True)
 class SummaryParams:
-    """How sentences are scored and picked. The weights are fitted, and redundancy and
-    max_overlap chosen, by cross-validation over the Multi-News dev clusters
+    """How sentences are scored and picked. The weights are fitted, and redundancy,
+    max_overlap and min_words chosen, by cross-validation over the Multi-News dev clusters
     (benchmarks/tune_summary.py), never on single clusters."""
 
     weights: tuple[float, ...] = WEIGHTS  # one per FEATURES
     redundancy: float = 0.2  # penalty per unit of similarity to an already chosen sentence
     max_overlap: float = 0.3  # never add a sentence this similar to one already chosen
-    min_words: int = 8
+    min_words: int = 6
     max_words: int = 60
 
 
@@ -107,11 +117,32 @@ class _Candidate:
     sentence: Sentence
     start: int  # after a trimmed connective
     text: str
+    referent: Referent | None = None
+
+    @property
+    def words(self) -> int:
+        """Words as shown, a bracketed name included."""
+        return len(shown_text(self.text, self.start, self.referent).split())
 
 
-def _quoted_share(s: Sentence, start: int) -> float:
-    inside = sum(max(0, min(q.end, s.end) - max(q.start, start)) for q in s.quotes)
-    return inside / max(1, s.end - start)
+def shown_parts(text: str, start: int, referent: Referent | None) -> list[tuple[str, bool]]:
+    """A summary sentence (`text`, at `start` of its article) as the reader sees it, in pieces,
+    each marked True when crossread put it in: the name its pronoun or its quotation refers to,
+    in brackets ("He [Jim Green] said ...", "..., he [Jim Green] said.", "[Jim Green]: “...”")."""
+    if referent is None:
+        return [(text, False)]
+    cut = referent.at - start
+    if referent.kind == "pronoun":
+        return [(text[:cut] + " ", False), (f"[{referent.text}]", True), (text[cut:], False)]
+    return [(text[:cut], False), (f"[{referent.text}]:", True), (" " + text[cut:], False)]
+
+
+def shown_text(text: str, start: int, referent: Referent | None) -> str:
+    return "".join(t for t, _ in shown_parts(text, start, referent))
+
+
+def shown(s: SummarySentence) -> str:
+    return shown_text(s.text, s.start, s.referent)
 
 
 def _outside_quotes(s: Sentence) -> str:
@@ -123,19 +154,34 @@ def _outside_quotes(s: Sentence) -> str:
     return " ".join(parts)
 
 
-def _stands_alone(s: Sentence, text: str, start: int, params: SummaryParams) -> bool:
-    """Whether a sentence (past any trimmed connective) can be read without the one before."""
+def _readable(a: Article, s: Sentence, text: str, start: int,
+              params: SummaryParams) -> tuple[bool, Referent | None]:
+    """Whether a sentence (past any trimmed connective) can be read without the one before,
+    and the name it needs shown for that, if any."""
     if not params.min_words <= len(text.split()) <= params.max_words:
-        return False
-    m = _CONNECTIVE.match(text)
-    if _DANGLING.match(text[m.end():] if m else text):
-        return False  # "But she said ..." needs its "she" as much as "She said ..." does
+        return False, None
     ending = text.rstrip()
     if not ending.rstrip("\"”’')").endswith((".", "!")) or _CUT_AT_ABBREVIATION.search(ending):
-        return False
-    # almost all quotation and no speaker named: an opinion with nobody to attribute it to
-    return not (_quoted_share(s, start) > _MOSTLY_QUOTED
-                and not _SPEECH.search(_outside_quotes(s)))
+        return False, None
+    referent = None
+    if opening_pronoun(text):
+        referent = pronoun_referent(a, s, start)
+        if referent is None:
+            return False, None
+    else:
+        m = _CONNECTIVE.match(text)
+        if _DANGLING.match(text[m.end():] if m else text):
+            return False, None  # "But she said ..." needs its "she" as much as "She said ..."
+    # almost all quotation and no speaker named: an opinion with nobody to attribute it to,
+    # unless it goes on with a quotation the sentence before credits
+    if quoted_share(s, start) > MOSTLY_QUOTED and not _SPEECH.search(_outside_quotes(s)):
+        if referent is not None:
+            return False, None
+        referent = speaker_referent(a, s, start)
+        if referent is None:
+            return False, None
+    # "'...,' he said.": the summary names him, when the article makes plain who he is
+    return True, referent or attribution_referent(a, s, start)
 
 
 def _candidates(articles: Sequence[Article], params: SummaryParams) -> list[_Candidate]:
@@ -151,8 +197,9 @@ def _candidates(articles: Sequence[Article], params: SummaryParams) -> list[_Can
             m = _CONNECTIVE.match(text)
             if m and text[m.end():m.end() + 1].isupper():
                 text, start = text[m.end():], start + m.end()
-            if _stands_alone(s, text, start, params):
-                out.append(_Candidate(a.index, s, start, text))
+            ok, referent = _readable(a, s, text, start, params)
+            if ok:
+                out.append(_Candidate(a.index, s, start, text, referent))
     return out
 
 
@@ -256,7 +303,7 @@ def features(brief: Brief, cands: Sequence[_Candidate],
             1.0 - s.index / n_sents,
             float(s.index == 0),
             len(words) / 30,
-            _quoted_share(s, c.start),
+            quoted_share(s, c.start),
             float(own[k]),
             math.log1p(n_sents),
             1.0 - n_content / max(1, len(words)),
@@ -267,6 +314,7 @@ def features(brief: Brief, cands: Sequence[_Candidate],
             _shared_names(s, name_arts),
             art_central[c.article],
             float(c.article == most_central),
+            float(c.referent is not None),
         ))
     return np.array(rows, dtype=np.float64).reshape(len(cands), len(FEATURES)), cand_vecs
 
@@ -299,7 +347,7 @@ def select(brief: Brief, words: int = 200, sentences: int | None = None,
         support_ev = support.get(key, (1, ()))[1]
         others = tuple(e for e in support_ev if e.article != c.article)
         out.append(SummarySentence(c.text, c.article, c.start, c.sentence.end, others,
-                                   tuple(disputed.get(key, ()))))
+                                   tuple(disputed.get(key, ())), c.referent))
     return out
 
 
@@ -313,7 +361,7 @@ def _pick(cands: Sequence[_Candidate], base: np.ndarray, cand_vecs: np.ndarray,
     """Greedy: the best-scoring candidate that still fits the word budget, is not another
     outlet's wording of a fact already chosen and not too close to a chosen sentence; until
     nothing fits (a shorter sentence may still fit after a long one did not)."""
-    n_words = np.array([len(c.text.split()) for c in cands])
+    n_words = np.array([c.words for c in cands])
     facts = [fact_of.get((c.article, c.sentence.start)) for c in cands]
     penalty = np.zeros(len(cands))
     open_ = np.ones(len(cands), dtype=bool)
@@ -348,6 +396,8 @@ def title(brief: Brief) -> str | None:
     headlines = {(a.title or "").strip().lower() for a in brief.articles}
     ranked = sorted(brief.summary, key=lambda s: -len(s.supported_by))
     for s in ranked:
+        if s.referent is not None:
+            continue  # "He [Jim Green] said ...": a title should not need a bracket
         clause = _main_clause(s.text)
         disputes = [brief.disputes[k] for k in s.disputes if not brief.disputes[k].detail_only]
         source = source_sentence(brief, s)
@@ -444,7 +494,7 @@ def summary_text(brief: Brief) -> str:
     """The summary as plain text, each sentence followed by its dispute notes."""
     parts = []
     for s, notes in zip(brief.summary, summary_notes(brief), strict=True):
-        parts.append(s.text)
+        parts.append(shown(s))
         parts += [f"({n})" for n in notes]
     return " ".join(parts)
 

@@ -40,11 +40,11 @@ class Credit:
     evidence: tuple[Sentence, ...]  # the quotation's sentence, and the one naming the speaker
 
 
-def _surname(name: str) -> str:
+def surname(name: str) -> str:
     return re.sub(r"[’']s$", "", name.split()[-1]).lower().strip(".,")
 
 
-def _people(s: Sentence) -> set[str]:
+def people(s: Sentence) -> set[str]:
     """Names of people in a sentence: spaCy's PERSON, and a title before a capitalised word
     ("Dr Westaway", which the tagger may call an organisation)."""
     names = {e.text for e in s.entities if e.label == "PERSON"}
@@ -62,11 +62,11 @@ def _speaker(a: Article, s: Sentence) -> tuple[str, tuple[Sentence, ...]] | None
         if s.index == 0:
             return None
         before = a.sentences[s.index - 1]
-        names = _people(before)
-        if len({_surname(n) for n in names}) != 1:
+        names = people(before)
+        if len({surname(n) for n in names}) != 1:
             return None  # nobody, or two people: the pronoun is not safely resolved
         return max(names, key=len), (before, s)
-    named = [n for n in _people(s) if n in source]
+    named = [n for n in people(s) if n in source]
     if named:
         return max(named, key=len), (s,)
     return (source, (s,)) if _NAME.match(source) and len(source.split()) <= 3 else None
@@ -93,7 +93,7 @@ def _same_quote(x: str, y: str) -> bool:
 
 
 def _same_person(x: str, y: str) -> bool:
-    return fuzz.ratio(_surname(x), _surname(y)) >= SAME_NAME
+    return fuzz.ratio(surname(x), surname(y)) >= SAME_NAME
 
 
 def _group(items: Sequence[Credit], same) -> list[list[Credit]]:

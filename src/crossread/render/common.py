@@ -100,7 +100,7 @@ def citations(s) -> str:
 
 def summary_lines(brief: Brief) -> list[tuple[str, str, list[str]]]:
     """(sentence, citation markers, dispute notes shown after it)."""
-    from crossread.summarise import summary_notes
+    from crossread.summarise import shown, summary_notes
 
-    return [(s.text, citations(s), notes)
+    return [(shown(s), citations(s), notes)
             for s, notes in zip(brief.summary, summary_notes(brief), strict=True)]

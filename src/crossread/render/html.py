@@ -20,7 +20,7 @@ from crossread.render.common import (
     single_source,
     summary_lines,
 )
-from crossread.summarise import source_sentence
+from crossread.summarise import shown_parts, source_sentence
 
 
 @lru_cache(maxsize=1)
@@ -51,12 +51,13 @@ def render_html(brief: Brief) -> str:
             sentence_id[(a.index, s.start)] = f"a{a.index + 1}s{s.index + 1}"
     lines = summary_lines(brief)
     summary = []
-    for s, (text, _cites, notes) in zip(brief.summary, lines, strict=True):
+    for s, (_text, _cites, notes) in zip(brief.summary, lines, strict=True):
         source = source_sentence(brief, s)
         links = {s.article: sentence_id.get((s.article, source.start)) if source else None}
         for e in s.supported_by:
             links.setdefault(e.article, sentence_id.get((e.article, e.start)))
-        summary.append({"text": text, "notes": notes,
+        summary.append({"parts": [p for p in shown_parts(s.text, s.start, s.referent) if p[0]],
+                        "referent": s.referent, "notes": notes,
                         "links": [(art + 1, anchor or f"a{art + 1}")
                                   for art, anchor in sorted(links.items())]})
     timeline = sorted(
