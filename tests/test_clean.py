@@ -48,6 +48,18 @@ def rules(text: str) -> list[tuple[str, str]]:
      "pages that they refer to.", "archive_notice"),
     ("Copyright 2017 The Associated Press. All rights reserved.", "copyright"),
     ("(SOUNDBITE OF ARCHIVED RECORDING)", "transcript_marker"),
+    ("Dow Jones Reprints: This copy is for your personal, non-commercial use only. To order "
+     "presentation-ready copies for distribution, use the Order Reprints tool.", "copyright"),
+    ("Harbour Daybreak Newsletter: Sign up to get the latest on ports delivered to your inbox.",
+     "newsletter"),
+    ("Sign up for BREAKING NEWS Emails privacy policy Thanks for subscribing!", "newsletter"),
+    ("This story appears in the March 12, 2026 issue of Harbour Weekly. Subscribe", "newsletter"),
+    ("For the latest port news, follow @harbourdesk.", "share_prompt"),
+    ("[Is there a second crane at risk? What engineers know so far]", "promo_link"),
+    ("Video: Ann Calloway on how the harbour will reopen.", "promo_link"),
+    ("JUST WATCHED Crane falls at harbour Replay More Videos ... MUST WATCH Crane falls at "
+     "harbour 01:12", "promo_link"),
+    ("2/18 On the crane “It was the oldest machine on the quay.” Getty Images", "photo_gallery"),
 ])
 def test_line_rules(line, rule):
     text = f"A first news sentence here.\n\n{line}\n\nA last news sentence here."
@@ -67,10 +79,26 @@ def test_line_rules(line, rule):
     "Starting in 1996, the Internet Archive has kept copies of web pages, its director said.",
     "He said: “I want to share this with everyone who helped us.”",
     "Also on Tuesday, the mayor announced a curfew.",
+    "The paper's newsletter editor said sign-ups doubled after the storm.",
+    "Video of the collapse was shared thousands of times, the port said.",
+    "He said the crane [that fell] had been inspected in 2025.",
+    "The team won 3/4 of its games, Getty said on Monday.",
 ])
 def test_news_lines_are_kept(line):
     text = f"Headline-free start of the story.\n\n{line}\n\nThe end of the story."
     assert rules(text) == []
+
+
+def test_bbc_picture_chrome_is_cut_and_its_caption_kept():
+    line = ("Image copyright Harbour Photos Image caption The crane fell across two berths at the "
+            "Larkhaven quay on Monday")
+    text = f"The story.\n\n{line}\n\nThe end of the story."
+    art = cleaned(text)
+    assert [(r.rule, r.text) for r in art.removed] == [
+        ("photo_credit", "Image copyright Harbour Photos Image caption")]
+    video = "Media playback is unsupported on your device Media caption The quay after the fall"
+    assert rules(f"The story.\n\n{video}\n\nThe end.") == [
+        ("social_chrome", "Media playback is unsupported on your device Media caption")]
 
 
 def test_credit_is_kept_as_attribution():

@@ -39,7 +39,7 @@ _LINK_UPPER = (
 _LINK_TITLE = (
     r"Related|Read More|Read more|Read Also|See Also|See also|More|Trending|Recommended|"
     r"Related Coverage|Related Story|Related Stories|Watch|Must Read|Don't Miss|Up Next|"
-    r"Related content|Related Content|Latest Headlines|Latest headlines"
+    r"Related content|Related Content|Latest Headlines|Latest headlines|Video"
 )
 # A credit: a few capitalised words ("The Associated Press", "@user", "Business Insider").
 _NAME = r"[A-Z@][\w.@'&-]*(?: (?:[A-Z@][\w.@'&-]*|of|the|and|de|for)){0,6}"
@@ -73,7 +73,17 @@ LINE_RULES: tuple[Rule, ...] = (
        r"\b.{0,120}\b(?:newsletter|inbox|e-?mail updates|"
        r"daily briefing|digest|our (?:free )?(?:app|podcast))\b.*", IGN, max_words=35),
     _r("newsletter", r"subscribe(?: now)?(?: to [\w .'&]{1,60})?[.!]?", IGN, max_words=10),
+    _r("newsletter", r"(?:[\w'’ ]{1,40} )?Newsletter:?\s*Sign up\b.*", IGN, max_words=40),
+    _r("newsletter", r".*\bThanks? (?:you )?for subscribing\b.*", IGN, max_words=40),
+    _r("newsletter", r"This (?:story|article) appears in the .{3,60} issue of [A-Z][\w ]{1,30}\.?"
+       r"(?: Subscribe)?", max_words=25),
+    _r("share_prompt", r"For (?:the latest|more|outside)[\w ]{0,40}, follow @\w+\.?", IGN,
+       max_words=15),
     _r("click_here", r"click here\b.*", IGN, max_words=30),
+    # an other-story headline set off in brackets on a line of its own: "[Is there a Planet X?]"
+    _r("promo_link", r"\[[^\[\]]{10,200}\]", max_words=30),
+    # CNN's video widget flattened onto one line
+    _r("promo_link", r"JUST WATCHED .*\bReplay More Videos\b.*", max_words=150),
     _r("ad",
        r"(?:advertisement(?:\s+advertisement)*|advertisement continue reading the main story|"
        r"sponsored(?: content)?|"
@@ -137,11 +147,19 @@ LINE_RULES: tuple[Rule, ...] = (
     # not the report, and the repeated gallery title glues unrelated stories together.
     _r("photo_gallery", r".*\bHide Caption \d+ of \d+\b.*", max_words=100_000),
     _r("copyright", r"(?:copyright|©|\(c\))\s.{0,160}", IGN, max_words=30),
+    _r("copyright", r".{0,40}\bThis copy is for your personal,? non-commercial use only\b.*",
+       max_words=80),
+    # a numbered photo gallery flattened into lines: "2/18 On Senator McCain “...” Getty Images"
+    _r("photo_gallery", r"\d{1,2}/\d{1,2} .{5,600}\b(?:Getty Images|AFP|Reuters|AP|EPA|PA|"
+       r"Rex Features|Shutterstock)\.?", max_words=120),
     _r("copyright", r".{0,120}\ball rights reserved\.?.{0,60}", IGN, max_words=30),
 )
 
 # Inline rules: a credit inside a line, typically a photo credit after a caption.
 INLINE_RULES: tuple[Rule, ...] = (
+    # the BBC's picture and video chrome before a caption: the caption stays, a caption
+    _r("social_chrome", r"^Media playback is unsupported on your device(?:\s+Media caption)?"),
+    _r("photo_credit", r"^(?:Image copyright\s.{1,60}?\s)?Image caption\b"),
     _r("photo_credit",
        r"\((?:[^()]{0,60}/\s*)?(?:Staff Photographer|Getty Images|AP Photo|AFP|Reuters|"
        r"Associated Press|Bloomberg|EPA|Shutterstock|Courtesy)[^()]{0,60}\)"),

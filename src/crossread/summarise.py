@@ -89,9 +89,9 @@ FEATURES = (
     "referent",  # 1 when it needs a bracketed name (an opening "He", a quotation's speaker)
 )
 WEIGHTS = (
-    0.4476, 0.267, -0.2071, 0.2694, 0.1026, -0.08749, -0.03426, 0.04089, -0.006103, -0.07489,
-    0.0725, 0.7269, 0.03209, 0.3412, -0.291, -0.01348, 0.002027, -0.01136, 0.03906, -0.09945,
-    0.008383, -0.008201,
+    0.458, 0.247, -0.1943, 0.2594, 0.1015, -0.08923, -0.03405, 0.04799, -0.008344, -0.07688,
+    0.07413, 0.768, 0.03184, 0.3694, -0.2736, -0.0134, 0.004286, -0.01383, 0.03899, -0.09837,
+    0.01434, -0.01245,
 )
 
 
@@ -104,7 +104,7 @@ class SummaryParams:
     weights: tuple[float, ...] = WEIGHTS  # one per FEATURES
     redundancy: float = 0.2  # penalty per unit of similarity to an already chosen sentence
     max_overlap: float = 0.3  # never add a sentence this similar to one already chosen
-    min_words: int = 6
+    min_words: int = 8
     max_words: int = 60
 
 
