@@ -56,8 +56,13 @@ def render_html(brief: Brief) -> str:
         links = {s.article: sentence_id.get((s.article, source.start)) if source else None}
         for e in s.supported_by:
             links.setdefault(e.article, sentence_id.get((e.article, e.start)))
+        named_in = None  # the sentence where the report names whom a bracket refers to
+        if s.referent is not None:
+            named_in = next((sentence_id[(s.article, x.start)]
+                             for x in by_index[s.article].sentences
+                             if x.start <= s.referent.start < x.end), None)
         summary.append({"parts": [p for p in shown_parts(s.text, s.start, s.referent) if p[0]],
-                        "referent": s.referent, "notes": notes,
+                        "named_in": named_in, "notes": notes,
                         "links": [(art + 1, anchor or f"a{art + 1}")
                                   for art, anchor in sorted(links.items())]})
     timeline = sorted(
