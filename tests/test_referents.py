@@ -166,3 +166,16 @@ def test_terminal_markdown_and_html_show_the_bracketed_name():
     assert ('He <a class="referent" href="#a1s2" title="where the same report names them">'
             '[Jan Kowalski]</a> said the harbour') in html
     assert 'id="a1s2"' in html
+
+
+def test_a_possessor_before_the_name_is_left_out_and_the_span_still_matches():
+    from crossread.model import Article, Entity, Sentence
+    from crossread.referents import _referent
+
+    text = "North Carolina’s Perdue toured the coast. She said the ferries were empty."
+    name = "North Carolina’s Perdue"
+    first = Sentence(0, text[:41], 0, 41, entities=(Entity(name, "PERSON", 0, len(name)),))
+    second = Sentence(1, text[42:], 42, len(text))
+    article = Article(index=0, id="", text=text, source="t", sentences=(first, second))
+    r = _referent(article, 1, "pronoun", name, 0, at=45)
+    assert r.text == "Perdue" and text[r.start:r.end] == "Perdue"

@@ -208,12 +208,13 @@ def _named_people(a: Article, s: Sentence) -> set[str]:
 def _referent(a: Article, index: int, kind: str, name: str, found: int, *, at: int) -> Referent:
     """The name at `found`, or the fuller name the article introduced that person with, shown
     at `at`."""
-    name = _POSSESSOR.sub("", name)  # "North Carolina’s Perdue" → "Perdue"
+    bare = _POSSESSOR.sub("", name)  # "North Carolina’s Perdue" → "Perdue"
+    found, name = found + len(name) - len(bare), bare
     sur, words = surname(name), name.split()
     mentions = [e for x in a.sentences[: index + 1] for e in x.entities
                 if e.label == "PERSON" and surname(e.text) == sur]
     fuller = {e.text for e in mentions if len(e.text.split()) > len(words)
-              and e.text.split()[-len(words):] == words}
+              and e.text.split()[-len(words):] == words and not _POSSESSOR.match(e.text)}
     # news names a person in full first and by surname after; a bare "Trump" that comes first,
     # or two full names ("Donald Trump", "Melania Trump"), leave the surname as it is
     if len(fuller) == 1 and mentions and mentions[0].text in fuller:
