@@ -36,6 +36,8 @@ def _check(brief: Brief, doc: dict, words: int = 200) -> None:
     for s in brief.summary:
         text = doc["articles"][s.article]["text"]
         assert text[s.start:s.end] == s.text  # every word from one source sentence
+        if s.referent is not None:  # and a bracketed name from the same article
+            assert text[s.referent.start:s.referent.end] == s.referent.text
         for e in s.supported_by:
             assert doc["articles"][e.article]["text"][e.start:e.end] == e.text
         art = brief.articles[s.article]
