@@ -384,9 +384,14 @@ def _pick(cands: Sequence[_Candidate], base: np.ndarray, cand_vecs: np.ndarray,
 def source_sentence(brief: Brief, s: SummarySentence) -> Sentence | None:
     """The analysed sentence a summary sentence was taken from (its start may be later, past a
     trimmed connective)."""
+    return sentence_at(brief, s.article, s.start)
+
+
+def sentence_at(brief: Brief, article: int, offset: int) -> Sentence | None:
+    """The analysed sentence of input article `article` that holds character `offset`."""
     for a in brief.articles:
-        if a.index == s.article:
-            return next((x for x in a.sentences if x.start <= s.start < x.end), None)
+        if a.index == article:
+            return next((x for x in a.sentences if x.start <= offset < x.end), None)
     return None
 
 

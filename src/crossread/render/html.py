@@ -18,9 +18,8 @@ from crossread.render.common import (
     agreed,
     reports_read,
     single_source,
-    summary_lines,
 )
-from crossread.summarise import shown_parts, source_sentence
+from crossread.summarise import sentence_at, shown_parts, source_sentence, summary_notes
 
 
 @lru_cache(maxsize=1)
@@ -49,18 +48,15 @@ def render_html(brief: Brief) -> str:
     for a in brief.articles:
         for s in a.sentences:
             sentence_id[(a.index, s.start)] = f"a{a.index + 1}s{s.index + 1}"
-    lines = summary_lines(brief)
     summary = []
-    for s, (_text, _cites, notes) in zip(brief.summary, lines, strict=True):
+    for s, notes in zip(brief.summary, summary_notes(brief), strict=True):
         source = source_sentence(brief, s)
         links = {s.article: sentence_id.get((s.article, source.start)) if source else None}
         for e in s.supported_by:
             links.setdefault(e.article, sentence_id.get((e.article, e.start)))
-        named_in = None  # the sentence where the report names whom a bracket refers to
-        if s.referent is not None:
-            named_in = next((sentence_id[(s.article, x.start)]
-                             for x in by_index[s.article].sentences
-                             if x.start <= s.referent.start < x.end), None)
+        # the sentence where the report names whom a bracket refers to
+        named = sentence_at(brief, s.article, s.referent.start) if s.referent else None
+        named_in = sentence_id[(s.article, named.start)] if named else None
         summary.append({"parts": [p for p in shown_parts(s.text, s.start, s.referent) if p[0]],
                         "named_in": named_in, "notes": notes,
                         "links": [(art + 1, anchor or f"a{art + 1}")
