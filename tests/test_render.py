@@ -58,3 +58,26 @@ def test_terminal_prints_markup_literally():
     assert "\x1b[" not in out  # no colour codes unless asked for
     coloured = render(_brief(), "terminal", color=True, width=120, analysis=True)
     assert "\x1b[" in coloured
+
+
+def test_what_a_report_leaves_out_is_shown_as_the_fact_not_its_id():
+    import dataclasses
+
+    from crossread.model import Evidence, Fact, Profile
+
+    texts = ("The crane fell at Larkhaven harbour. Two workers were hurt.",
+             "The crane fell at Larkhaven harbour. Two workers were hurt.",
+             "The crane fell at Larkhaven harbour.")
+    arts = tuple(dataclasses.replace(article(t), index=i) for i, t in enumerate(texts))
+    hurt = [Evidence(i, a.sentences[1].text, a.sentences[1].start, a.sentences[1].end)
+            for i, a in enumerate(arts[:2])]
+    fact = Fact("f7", hurt[0].text, ("t.txt",), (0, 1), tuple(hurt))
+    brief = Brief(articles=arts, facts=(fact,),
+                  profiles=(Profile(2, (), ("f7",), (), ()),))
+    md = render(brief, "markdown", analysis=True)
+    assert "**Leaves out (1):** Two workers were hurt. \\[1\\]\\[2\\]" in md
+    assert "f7" not in md
+    term = render(brief, "terminal", analysis=True)
+    assert "leaves out (1): Two workers were hurt. [1][2]" in term
+    html = render(brief, "html")
+    assert re.search(r'<ul class="left-out"><li>Two workers were hurt\. <a class="cite"', html)

@@ -82,6 +82,14 @@ def single_source(brief: Brief, article: int) -> list[Fact]:
     return [f for f in brief.facts if f.articles == (article,)]
 
 
+def omitted(brief: Brief, article: int) -> list[Fact]:
+    """The facts most other reports state that this one leaves out (its profile's ids), as
+    facts a reader can read rather than ids."""
+    by_id = {f.id: f for f in brief.facts}
+    profile = next((p for p in brief.profiles if p.article == article), None)
+    return [by_id[i] for i in (profile.omitted_facts if profile else ()) if i in by_id]
+
+
 SIGNAL_NAMES = {
     "loaded": "loaded words",
     "evaluative": "evaluative words",

@@ -16,6 +16,7 @@ from crossread.model import Brief
 from crossread.render.common import (
     SIGNAL_NAMES,
     agreed,
+    omitted,
     reports_read,
     single_source,
 )
@@ -69,6 +70,7 @@ def render_html(brief: Brief) -> str:
     return _env().get_template("brief.html.j2").render(
         brief=brief, by_index=by_index, summary=summary, agreed=agreed(brief),
         single_source=lambda i: single_source(brief, i), sentence_id=sentence_id,
+        omitted=lambda i: omitted(brief, i),
         marked=_marked, signal_names=SIGNAL_NAMES, timeline=timeline, version=__version__,
         reports_read=reports_read(brief),
     )

@@ -13,6 +13,7 @@ from crossread.render.common import (
     article_label,
     counts,
     markers,
+    omitted,
     reports_read,
     sentence_notes,
     single_source,
@@ -71,8 +72,11 @@ def _profiles(brief: Brief) -> list[str]:
         if only:
             out.append(f"- **Only here ({len(only)}):** "
                        + "; ".join(md(f.text) for f in only[:3]) + (" …" if len(only) > 3 else ""))
-        if p.omitted_facts:
-            out.append(f"- **Leaves out:** {', '.join(p.omitted_facts)}")
+        left_out = omitted(brief, p.article)
+        if left_out:
+            out.append(f"- **Leaves out ({len(left_out)}):** "
+                       + "; ".join(f"{md(f.text)} {md(markers(f.articles))}"
+                                   for f in left_out[:3]) + (" …" if len(left_out) > 3 else ""))
         kinds: dict[str, list[str]] = defaultdict(list)
         for g in p.signals:
             if g.kind != "unattributed_assertion":

@@ -18,6 +18,7 @@ from crossread.render.common import (
     article_label,
     counts,
     markers,
+    omitted,
     reports_read,
     sentence_notes,
     single_source,
@@ -103,9 +104,11 @@ def _profiles(console: Console, brief: Brief) -> None:
             parts.append(f"only here ({len(only)}): ", style="bold")
             parts.append("; ".join(f.text for f in only[:3]) + (" …" if len(only) > 3 else ""))
             parts.append("\n")
-        if p.omitted_facts:
-            parts.append("leaves out: ", style="bold")
-            parts.append(", ".join(p.omitted_facts) + "\n")
+        left_out = omitted(brief, p.article)
+        if left_out:
+            parts.append(f"leaves out ({len(left_out)}): ", style="bold")
+            parts.append("; ".join(f"{f.text} {markers(f.articles)}" for f in left_out[:3])
+                         + (" …" if len(left_out) > 3 else "") + "\n")
         kinds: dict[str, list[str]] = defaultdict(list)
         for g in p.signals:
             if g.kind != "unattributed_assertion":
