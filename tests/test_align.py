@@ -71,3 +71,17 @@ def test_a_fact_takes_one_sentence_per_article():
     )
     for f in align(arts):
         assert len({e.article for e in f.support}) == len(f.support)
+
+
+def test_a_fact_is_worded_without_one_reports_loaded_words():
+    arts = _reports(
+        "Defection\n\nThe soldier crossed the border on Monday under fire. About 30,000 people "
+        "have fled since the war, but most people fleeing the tyrannical regime flee through "
+        "China.",
+        # the plain wording's sentence has more of the writer's voice, but outside the clause
+        "Soldier defects\n\nA soldier ran across the border on Monday. Most people fleeing the "
+        "regime flee through China, where they face a litany of terrible possibilities.",
+    )
+    (fact,) = [f for f in align(arts) if len(f.articles) == 2 and "China" in f.text]
+    assert any("tyrannical" in e.text for e in fact.support)  # both reports support it ...
+    assert fact.text == "Most people fleeing the regime flee through China"  # ... worded plainly

@@ -214,8 +214,11 @@ def align(articles: Sequence[Article]) -> list[Fact]:
             cohesion = [float(np.mean([sim[x, y] for y in members if y != x])) for x in members]
         else:
             cohesion = [1.0]
-        # representative: the most typical wording, preferring the writer's plainest sentence
+        # representative: the most typical wording, preferring the writer's plainest sentence;
+        # a wording with loaded or evaluative words of its own ("the tyrannical country") is
+        # shown only when every report words it so, and a whole sentence beats a clause
         best = max(range(len(members)), key=lambda k: (
+            not _voiced(units[members[k]]), units[members[k]].text[:1].isupper(),
             cohesion[k] - 0.1 * len(units[members[k]].sentence.signals)
             - 0.05 * len(units[members[k]].sentence.hedges), -k))
         rep = units[members[best]]
@@ -236,6 +239,16 @@ def align(articles: Sequence[Article]) -> list[Fact]:
         facts.append(((-len(arts), -importance, *first), fact))
     facts.sort(key=lambda f: f[0])
     return [_with_id(f, i) for i, (_key, f) in enumerate(facts, 1)]
+
+
+# the writer's voice, not the news: a fact's wording is chosen without these where it can be
+_VOICE = frozenset({"loaded", "evaluative", "first_person", "call_to_action", "question",
+                    "speculation"})
+
+
+def _voiced(u: Unit) -> bool:
+    """Whether the clause itself holds a span in the writer's voice."""
+    return any(g.kind in _VOICE and u.start <= g.start < u.end for g in u.sentence.signals)
 
 
 def _with_id(fact: Fact, n: int) -> Fact:
