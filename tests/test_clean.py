@@ -101,6 +101,22 @@ def test_bbc_picture_chrome_is_cut_and_its_caption_kept():
         ("social_chrome", "Media playback is unsupported on your device Media caption")]
 
 
+def test_a_video_players_close_label_and_a_pointer_to_another_story_are_cut_inline():
+    line = "CLOSE The port reopened two berths on Tuesday after the crane fell. Video by Port TV"
+    assert rules(f"The story.\n\n{line}\n\nThe end.") == [("social_chrome", "CLOSE")]
+    para = ("The crane fell across two berths on Monday, the port said. (See the ten worst "
+            "harbour accidents of the decade.) Work resumed on Wednesday.")
+    art = cleaned(f"The story.\n\n{para}\n\nThe end.")
+    assert [(r.rule, r.text) for r in art.removed] == [
+        ("promo_link", "(See the ten worst harbour accidents of the decade.)")]
+    # a closing of the quay and a parenthesis that is the report's own are news
+    for line in ("CLOSE to 40 ships waited outside the harbour on Monday.",
+                 "The crane (see the photo above) fell on Monday.",
+                 "The port (Read Harbour Authority) said the crane fell.",
+                 "The crane fell (See Harbour Authority report.) on Monday."):
+        assert rules(f"The story.\n\n{line}\n\nThe end.") == [], line
+
+
 def test_credit_is_kept_as_attribution():
     art = cleaned("The story.\n\nH/T The Associated Press\n")
     assert art.credit == "The Associated Press"

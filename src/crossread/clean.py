@@ -159,6 +159,11 @@ LINE_RULES: tuple[Rule, ...] = (
 INLINE_RULES: tuple[Rule, ...] = (
     # the BBC's picture and video chrome before a caption: the caption stays, a caption
     _r("social_chrome", r"^Media playback is unsupported on your device(?:\s+Media caption)?"),
+    # USA Today's video player label before the video's description: the description stays
+    _r("social_chrome", r"^CLOSE(?=\s+[A-Z])"),
+    # a pointer to another story, a parenthesised sentence of its own between sentences:
+    # "... in 1973. (See the top 10 movies of 2009.)"
+    _r("promo_link", r"(?:^|(?<=[.!?”\"] ))\((?:See|Read|Watch)\s[^()]{3,150}[.!]\)"),
     _r("photo_credit", r"^(?:Image copyright\s.{1,60}?\s)?Image caption\b"),
     _r("photo_credit",
        r"\((?:[^()]{0,60}/\s*)?(?:Staff Photographer|Getty Images|AP Photo|AFP|Reuters|"
