@@ -59,9 +59,11 @@ def test_cleaning_quality_floor(shared_dir):
 
 def test_dev_summaries_trace_every_word_to_their_articles(shared_dir):
     """On real clusters: each summary sentence is its source span, each bracketed name is a
-    span of the same article, and no sentence opens with a "He"/"She" left unexplained."""
+    span of the same article, and no sentence opens with a "He"/"She", or credits its words to
+    a bare "he"/"she"/"they", left unexplained."""
     from crossread.pipeline import analyse_texts, compare_articles
-    from crossread.summarise import shown, summarise
+    from crossread.referents import unnamed_speaker
+    from crossread.summarise import shown, source_sentence, summarise
 
     rows = dev_clusters(shared_dir)[:20]
     named = 0
@@ -77,4 +79,7 @@ def test_dev_summaries_trace_every_word_to_their_articles(shared_dir):
                 assert f"[{s.referent.text}]" in shown(s)
             else:
                 assert not s.text.startswith(("He ", "She "))
+                source = source_sentence(brief, s)
+                assert source is not None
+                assert not unnamed_speaker(brief.articles[s.article], source, s.start), s.text
     assert named >= 1  # the first 20 clusters hold summary sentences that need a name

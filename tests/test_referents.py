@@ -142,6 +142,25 @@ def test_he_said_after_a_quotation_is_shown_with_the_name():
                          "[Jan Kowalski] said on Monday.")
 
 
+@pytest.mark.parametrize("before", [
+    "Jan Kowalski met Peter Lindqvist at the quay on Monday afternoon.",  # two people
+    "The quay was inspected by engineers on Monday afternoon.",  # nobody
+])
+@pytest.mark.parametrize("said", [
+    "“The crane had passed its inspection only last month,” he said on Monday.",
+    "“The crane had passed its inspection only last month,” she told reporters.",
+    "“The crane had passed its inspection only last month,” they said.",
+])
+def test_a_quotation_credited_to_an_unplain_pronoun_stays_out(before, said):
+    assert said not in _shown(before, said)
+
+
+def test_a_pronoun_credit_beside_a_named_one_keeps_the_sentence():
+    both = ("Harbour master Jan Kowalski said the quay was safe, and he said the crane had "
+            "passed its inspection only last month.")
+    assert both in _shown("Two dock workers were taken to the Larkhaven hospital.", both)
+
+
 def test_the_summary_shows_the_name_and_keeps_the_source_span():
     brief = _brief("Harbour master Jan Kowalski inspected the quay on Monday afternoon.", REOPEN)
     summary = select(brief, words=200)

@@ -52,6 +52,17 @@ def test_a_connective_before_a_name_is_trimmed():
     assert "Calloway said the harbour would reopen to ships within two days." in got
 
 
+def test_a_dateline_dash_is_trimmed_like_a_connective():
+    got = _candidate_texts("- Harbour master Calloway said the quay would reopen within two days.")
+    assert "Harbour master Calloway said the quay would reopen within two days." in got
+
+
+def test_a_teaser_cut_short_is_no_candidate():
+    got = _candidate_texts("The report offers the first details of the collapse that injured "
+                           "two workers and...")
+    assert not any("first details" in t for t in got)
+
+
 def test_a_sentence_cut_at_an_abbreviation_is_no_candidate():
     # the splitter cannot always tell "Ms." from a full stop (it cuts before "Pao’s"): such a
     # piece is not a sentence, and must not reach the summary

@@ -13,7 +13,7 @@ source said, so only the plainest cases are resolved:
   woman", "her husband"); and the article never gives that surname a title of the other sex
   ("Ms. Smith" for a "He").
 - "..., he said": the sentence names nobody else outside its quotation, and the "he" is plain as
-  above.
+  above; when it is not, the sentence stays out (`unnamed_speaker`).
 - a quotation: it continues a quotation, in the sentence just before (or one more before, when
   that one continues it too), that names its speaker ('..., Hardy said.'), or credits "he"/"she"
   resolved as above.
@@ -68,6 +68,7 @@ _WORDS = re.compile(r"[a-z]+")
 _POSSESSOR = re.compile(r"^.*['’]s\s+(?=[A-Z])")
 # a quotation that continues over several sentences is credited once; look back this far
 _QUOTE_LOOKBACK = 2
+_BARE_SPEAKERS = frozenset({"he", "she", "they"})
 MOSTLY_QUOTED = 0.7
 _NOT_NAMES = frozenset("it they we i you this that these those who".split())
 _SPEAKER_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}$")
@@ -111,6 +112,16 @@ def attribution_referent(a: Article, s: Sentence, start: int) -> Referent | None
     if m is None or found is None:
         return None
     return _referent(a, s.index, "pronoun", *found, at=m.end())
+
+
+def unnamed_speaker(a: Article, s: Sentence, start: int) -> bool:
+    """Whether `s` (shown from `start`) credits what it says only to a bare "he", "she" or
+    "they" ('"...," he said.') and names nobody outside its quotation: read alone, nobody can
+    tell who speaks. `attribution_referent` names the speaker where the article makes it plain;
+    otherwise such a sentence needs the one before it."""
+    atts = [t for t in s.attribution if t.start >= start]
+    return (bool(atts) and all(t.source.strip().lower() in _BARE_SPEAKERS for t in atts)
+            and not _named_people(a, s))
 
 
 def speaker_referent(a: Article, s: Sentence, start: int) -> Referent | None:

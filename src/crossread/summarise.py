@@ -34,6 +34,7 @@ from crossread.referents import (
     pronoun_referent,
     quoted_share,
     speaker_referent,
+    unnamed_speaker,
 )
 
 # Signals that keep a sentence out of the summary: the writer's voice, not the news.
@@ -47,7 +48,11 @@ _DANGLING = re.compile(
     r"both|neither|another|other|others|meanwhile|then|later|also|however|still|yet)\b",
     re.IGNORECASE,
 )
-_CONNECTIVE = re.compile(r"^(?:but|and|so|however|meanwhile|still|also|yet),?\s+", re.IGNORECASE)
+# What a summary sentence may start after: a connective ("But", "And so"), or the dash a dateline
+# left before the sentence ("- U.S. Secretary of State ...")
+_CONNECTIVE = re.compile(
+    r"^(?:[-–—]+\s+(?:(?:but|and|so|however|meanwhile|still|also|yet),?\s+)?|"
+    r"(?:but|and|so|however|meanwhile|still|also|yet),?\s+)", re.IGNORECASE)
 # A "sentence" ending in a title or initial was cut at an abbreviation's period by the splitter
 # ("A jury rejected all of Ms."): a fragment, not a sentence.
 _CUT_AT_ABBREVIATION = re.compile(
@@ -89,9 +94,9 @@ FEATURES = (
     "referent",  # 1 when it needs a bracketed name (an opening "He", a quotation's speaker)
 )
 WEIGHTS = (
-    0.458, 0.247, -0.1943, 0.2594, 0.1015, -0.08923, -0.03405, 0.04799, -0.008344, -0.07688,
-    0.07413, 0.768, 0.03184, 0.3694, -0.2736, -0.0134, 0.004286, -0.01383, 0.03899, -0.09837,
-    0.01434, -0.01245,
+    0.4138, 0.2523, -0.1716, 0.2204, 0.1064, -0.09571, -0.03495, 0.04499, -0.002582, -0.07831,
+    0.07655, 0.8468, 0.033, 0.3785, -0.2663, -0.01361, 0.006574, -0.01164, 0.03455, -0.1047,
+    0.01637, -0.01761,
 )
 
 
@@ -161,8 +166,11 @@ def _readable(a: Article, s: Sentence, text: str, start: int,
     if not params.min_words <= len(text.split()) <= params.max_words:
         return False, None
     ending = text.rstrip()
-    if not ending.rstrip("\"”’')").endswith((".", "!")) or _CUT_AT_ABBREVIATION.search(ending):
+    core = ending.rstrip("\"”’')")
+    if not core.endswith((".", "!")) or _CUT_AT_ABBREVIATION.search(ending):
         return False, None
+    if core.endswith("..."):
+        return False, None  # a teaser cut short ("... compromised 40 million accounts and...")
     referent = None
     if opening_pronoun(text):
         referent = pronoun_referent(a, s, start)
@@ -180,8 +188,12 @@ def _readable(a: Article, s: Sentence, text: str, start: int,
         referent = speaker_referent(a, s, start)
         if referent is None:
             return False, None
-    # "'...,' he said.": the summary names him, when the article makes plain who he is
-    return True, referent or attribution_referent(a, s, start)
+    # "'...,' he said.": the summary names him, when the article makes plain who he is; when
+    # it does not, the reader of the summary could not tell who speaks
+    referent = referent or attribution_referent(a, s, start)
+    if referent is None and unnamed_speaker(a, s, start):
+        return False, None
+    return True, referent
 
 
 def _candidates(articles: Sequence[Article], params: SummaryParams) -> list[_Candidate]:
