@@ -241,14 +241,15 @@ def align(articles: Sequence[Article]) -> list[Fact]:
     return [_with_id(f, i) for i, (_key, f) in enumerate(facts, 1)]
 
 
-# the writer's voice, not the news: a fact's wording is chosen without these where it can be
-_VOICE = frozenset({"loaded", "evaluative", "first_person", "call_to_action", "question",
-                    "speculation"})
+# Signals of the writer's voice, not the news: a fact is worded without them where it can be,
+# and a sentence holding one never enters the summary.
+VOICE = frozenset({"loaded", "evaluative", "first_person", "call_to_action", "question",
+                   "speculation"})
 
 
 def _voiced(u: Unit) -> bool:
     """Whether the clause itself holds a span in the writer's voice."""
-    return any(g.kind in _VOICE and u.start <= g.start < u.end for g in u.sentence.signals)
+    return any(g.kind in VOICE and u.start <= g.start < u.end for g in u.sentence.signals)
 
 
 def _with_id(fact: Fact, n: int) -> Fact:

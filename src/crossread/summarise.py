@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from crossread.align import content_words
+from crossread.align import VOICE, content_words
 from crossread.clean import caption_spans
 from crossread.model import Article, Brief, Evidence, Referent, Sentence, SummarySentence
 from crossread.referents import (
@@ -37,10 +37,6 @@ from crossread.referents import (
     unnamed_speaker,
 )
 
-# Signals that keep a sentence out of the summary: the writer's voice, not the news.
-_EXCLUDED_SIGNALS = frozenset(
-    {"loaded", "evaluative", "first_person", "call_to_action", "question", "speculation"}
-)
 # Opening words that point back to a sentence the reader has not seen.
 _DANGLING = re.compile(
     r"^(?:he|she|they|it|his|her|their|its|this|that|these|those|such|there|here|him|them|"
@@ -203,7 +199,7 @@ def _candidates(articles: Sequence[Article], params: SummaryParams) -> list[_Can
         for s in a.sentences:
             if any(x <= s.start < y for x, y in captions):
                 continue  # a photo caption, not the account of events
-            if any(g.kind in _EXCLUDED_SIGNALS for g in s.signals):
+            if any(g.kind in VOICE for g in s.signals):
                 continue
             text, start = s.text, s.start
             m = _CONNECTIVE.match(text)

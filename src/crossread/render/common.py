@@ -82,6 +82,11 @@ def single_source(brief: Brief, article: int) -> list[Fact]:
     return [f for f in brief.facts if f.articles == (article,)]
 
 
+def first_few(texts: Sequence[str], n: int = 3) -> str:
+    """The first `n` of a list of sentences, "; "-joined, with "…" when there are more."""
+    return "; ".join(texts[:n]) + (" …" if len(texts) > n else "")
+
+
 def omitted(brief: Brief, article: int) -> list[Fact]:
     """The facts most other reports state that this one leaves out (its profile's ids), as
     facts a reader can read rather than ids."""

@@ -12,6 +12,7 @@ from crossread.render.common import (
     agreed,
     article_label,
     counts,
+    first_few,
     markers,
     omitted,
     reports_read,
@@ -70,13 +71,11 @@ def _profiles(brief: Brief) -> list[str]:
             out.append(f"- **Headline:** “{md(issue.text)}”: {md(issue.reason)}")
         only = single_source(brief, p.article)
         if only:
-            out.append(f"- **Only here ({len(only)}):** "
-                       + "; ".join(md(f.text) for f in only[:3]) + (" …" if len(only) > 3 else ""))
+            out.append(f"- **Only here ({len(only)}):** " + first_few([md(f.text) for f in only]))
         left_out = omitted(brief, p.article)
         if left_out:
-            out.append(f"- **Leaves out ({len(left_out)}):** "
-                       + "; ".join(f"{md(f.text)} {md(markers(f.articles))}"
-                                   for f in left_out[:3]) + (" …" if len(left_out) > 3 else ""))
+            out.append(f"- **Leaves out ({len(left_out)}):** " + first_few(
+                [f"{md(f.text)} {md(markers(f.articles))}" for f in left_out]))
         kinds: dict[str, list[str]] = defaultdict(list)
         for g in p.signals:
             if g.kind != "unattributed_assertion":

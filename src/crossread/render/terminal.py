@@ -17,6 +17,7 @@ from crossread.render.common import (
     agreed,
     article_label,
     counts,
+    first_few,
     markers,
     omitted,
     reports_read,
@@ -102,13 +103,12 @@ def _profiles(console: Console, brief: Brief) -> None:
         only = single_source(brief, p.article)
         if only:
             parts.append(f"only here ({len(only)}): ", style="bold")
-            parts.append("; ".join(f.text for f in only[:3]) + (" …" if len(only) > 3 else ""))
+            parts.append(first_few([f.text for f in only]))
             parts.append("\n")
         left_out = omitted(brief, p.article)
         if left_out:
             parts.append(f"leaves out ({len(left_out)}): ", style="bold")
-            parts.append("; ".join(f"{f.text} {markers(f.articles)}" for f in left_out[:3])
-                         + (" …" if len(left_out) > 3 else "") + "\n")
+            parts.append(first_few([f"{f.text} {markers(f.articles)}" for f in left_out]) + "\n")
         kinds: dict[str, list[str]] = defaultdict(list)
         for g in p.signals:
             if g.kind != "unattributed_assertion":
