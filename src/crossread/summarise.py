@@ -46,9 +46,9 @@ _DANGLING = re.compile(
 )
 # What a summary sentence may start after: a connective ("But", "And so"), or the dash a dateline
 # left before the sentence ("- U.S. Secretary of State ...")
-_CONNECTIVE = re.compile(
-    r"^(?:[-–—]+\s+(?:(?:but|and|so|however|meanwhile|still|also|yet),?\s+)?|"
-    r"(?:but|and|so|however|meanwhile|still|also|yet),?\s+)", re.IGNORECASE)
+_CONNECTIVE_WORD = r"(?:but|and|so|however|meanwhile|still|also|yet),?\s+"
+_CONNECTIVE = re.compile(rf"^(?:[-–—]+\s+(?:{_CONNECTIVE_WORD})?|{_CONNECTIVE_WORD})",
+                         re.IGNORECASE)
 # A "sentence" ending in a title or initial was cut at an abbreviation's period by the splitter
 # ("A jury rejected all of Ms."): a fragment, not a sentence.
 _CUT_AT_ABBREVIATION = re.compile(
