@@ -117,6 +117,16 @@ def test_a_video_players_close_label_and_a_pointer_to_another_story_are_cut_inli
         assert rules(f"The story.\n\n{line}\n\nThe end.") == [], line
 
 
+def test_a_photo_gallerys_slide_is_cut_with_its_counter():
+    player = ("1 of 12 Full Screen Autoplay Close Skip Ad × The crane collapse at Larkhaven "
+              "View Photos Engineers inspect the fallen crane. Caption Engineers inspect it.")
+    slide = "1 of 6. Engineers inspect the fallen crane at the Larkhaven quay, March 9, 2026."
+    for line in (player, slide):
+        assert rules(f"The story.\n\n{line}\n\nThe end.") == [("photo_gallery", line)]
+    news = "3 of 4 dock workers at the Larkhaven quay said they had warned about the crane."
+    assert rules(f"The story.\n\n{news}\n\nThe end.") == []
+
+
 def test_credit_is_kept_as_attribution():
     art = cleaned("The story.\n\nH/T The Associated Press\n")
     assert art.credit == "The Associated Press"

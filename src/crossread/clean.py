@@ -153,6 +153,11 @@ LINE_RULES: tuple[Rule, ...] = (
     _r("photo_gallery", r"\d{1,2}/\d{1,2} .{5,600}\b(?:Getty Images|AFP|Reuters|AP|EPA|PA|"
        r"Rex Features|Shutterstock)\.?", max_words=120),
     _r("copyright", r".{0,120}\ball rights reserved\.?.{0,60}", IGN, max_words=30),
+    # a photo gallery's slide, counter first: The Washington Post's player flattened onto one
+    # line ("1 of 50 Full Screen Autoplay Close Skip Ad × <gallery> View Photos <caption>") and
+    # a Reuters slideshow caption ("1 of 6. The encampment is seen before ...")
+    _r("photo_gallery", r"\d{1,3} of \d{1,3} Full Screen Autoplay\b.*", max_words=100_000),
+    _r("photo_gallery", r"\d{1,2} of \d{1,2}\. [A-Z].{10,600}", max_words=120),
 )
 
 # Inline rules: a credit inside a line, typically a photo credit after a caption.
