@@ -195,3 +195,72 @@ def test_inside_and_outside_different_places_are_not_a_dispute():
     arts = reports("One\n\nThe victims were found dead inside the home on Sunday.",
                    "Two\n\nProtesters gathered outside the courthouse on Sunday.")
     assert [x for x in strict(arts) if x.kind == "place"] == []
+
+
+def test_one_person_given_two_ages_is_a_dispute():
+    arts = reports(
+        "Durst sentenced\n\nA judge sentenced Robert Durst on Wednesday. The ailing Durst, 73, "
+        "will serve 85 months.",
+        "Durst gets seven years\n\nRobert Durst agreed to the sentence. The 72-year-old Durst "
+        "accepted a plea deal in February.",
+        "Durst in court\n\nRobert Durst, 73, appeared in a wheelchair.",
+    )
+    (d,) = strict(arts)
+    assert d.kind == "number" and d.question == "How old is Robert Durst?"
+    assert sides(d) == [("72", ("Outlet 1",)), ("73", ("Outlet 0", "Outlet 2"))]
+    for side in d.sides:
+        for e in side.evidence:
+            assert arts[e.article].text[e.start:e.end] == e.text
+
+
+def test_ages_of_different_people_or_dates_are_not_a_dispute():
+    # her mother shares the surname: where an article names both, a bare "Olgin, 45" is no one
+    # in particular
+    family = reports(
+        "Park shooting\n\nMollie Olgin, 19, was killed on Saturday in the park.",
+        "Vigil held\n\nMollie Olgin was remembered by Amy Olgin and friends. Olgin, 45, "
+        "thanked the town.",
+    )
+    assert not strict(family)
+    alone = reports(
+        "Park shooting\n\nMollie Olgin, 19, was killed on Saturday in the park.",
+        "Vigil held\n\nMollie Olgin was remembered by friends. Olgin, 45, thanked the town.",
+    )
+    assert [s.value for d in strict(alone) for s in d.sides] == ["19", "45"]
+    # a year apart by their dates, a birthday may fall between the two reports
+    dated = reports(
+        "Court date\n\nRobert Durst, 72, appeared in court.",
+        "Sentenced\n\nRobert Durst, 73, was sentenced.",
+        published=("2015-03-20", "2016-04-27"),
+    )
+    (d,) = disputes(dated)
+    assert d.detail_only and "later report may update" in (d.note or "")
+
+
+def test_miles_and_kilometres_are_compared_converted():
+    from crossread.analyse.numbers import extract
+    from crossread.compare.quantities import comparable_measure
+
+    def one(text):
+        (x,) = extract(text, 0, [])
+        return x
+
+    km30, mi12, km19, km20 = one("30 km"), one("12 miles"), one("19 kilometres"), one("20 km")
+    assert comparable_measure(km30, mi12) and not numbers_agree(km30, mi12)
+    assert numbers_agree(mi12, km19) and numbers_agree(mi12, km20)  # a writer's rounding
+    assert numbers_agree(one("5 feet"), one("1.5 meters"))
+    assert numbers_agree(one("115 mph"), one("185 km/h"))
+    assert not numbers_agree(one("115 mph"), one("150 kph"))
+    # "pounds" may be money: weights are not converted
+    assert not comparable_measure(one("10 pounds"), one("5 kilograms"))
+    arts = reports(
+        "Storm nears\n\nThe storm hit the coast on Tuesday with winds of 115 mph.",
+        "Storm hits coast\n\nThe storm hit the coast on Tuesday with winds of 150 km/h.",
+    )
+    (d,) = strict(arts)
+    assert [s.value for s in d.sides] == ["115 mph", "150 km/h"]
+    agree = reports(
+        "Storm nears\n\nThe storm hit the coast on Tuesday with winds of 115 mph.",
+        "Storm hits coast\n\nThe storm hit the coast on Tuesday with winds of 185 km/h.",
+    )
+    assert not strict(agree)

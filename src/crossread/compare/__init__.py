@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from crossread.compare.ages import age_disputes
 from crossread.compare.attributes import attribute_disputes
 from crossread.compare.clocks import clock_disputes
 from crossread.compare.days import time_disputes
@@ -36,7 +37,7 @@ def disputes(articles: Sequence[Article]) -> list[Dispute]:
     lex = Lexicon.build(articles, synonyms=SYNONYM_GROUPS)
     found = (time_disputes(articles, lex) + year_disputes(articles, lex)
              + clock_disputes(articles, lex) + period_disputes(articles)
-             + number_disputes(articles, lex)
+             + number_disputes(articles, lex) + age_disputes(articles)
              + attribute_disputes(articles, lex) + place_disputes(articles, lex)
              + person_disputes(articles) + injury_details(articles))
     # strict disagreements first, then differences of detail

@@ -18,11 +18,13 @@ from crossread.context import Lexicon
 
 
 def _mutual_best(mentions: Sequence[tuple[Mention, object]], lex: Lexicon,
-                 comparable) -> set[tuple[int, int]]:
+                 comparable, second_best=None) -> set[tuple[int, int]]:
     """Pairs of comparable mentions in two sentences that are each other's closest match.
 
     A sentence listing "six counts of arson, two counts of burning" set against another listing
     the same counts must pair six with six and two with two, not every value with every other.
+    `second_best(a, b)`: a pair to take only when no other is as close ("3.7 million miles"
+    meets "3.9 million miles", not the "(6.2 million kilometers)" beside it).
     """
     by_sentence: dict[tuple[int, int], list[int]] = {}
     for k, (m, _v) in enumerate(mentions):
@@ -37,6 +39,9 @@ def _mutual_best(mentions: Sequence[tuple[Mention, object]], lex: Lexicon,
                 for j in b:
                     if comparable(mentions[i][1], mentions[j][1]):
                         score[(i, j)] = lex.similar(mentions[i][0].context, mentions[j][0].context)
+                        if second_best is not None and second_best(mentions[i][1],
+                                                                   mentions[j][1]):
+                            score[(i, j)] -= 0.01
             for (i, j), sc in score.items():
                 best_i = max(v for (p, _q), v in score.items() if p == i)
                 best_j = max(v for (_p, q), v in score.items() if q == j)

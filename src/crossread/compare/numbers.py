@@ -17,7 +17,7 @@ from crossread.compare.frames import _RATE, _frames, _other_dates
 from crossread.compare.grouping import _attach, _components, _mutual_best, _number_sides
 from crossread.compare.mentions import Mention, _lead, _news_sentences
 from crossread.compare.places import _same_route
-from crossread.compare.quantities import _measure, comparable_measure, numbers_agree
+from crossread.compare.quantities import _measure, comparable_measure, converted, numbers_agree
 from crossread.compare.questions import _same_question
 from crossread.context import Lexicon, window, words
 from crossread.model import Article, Dispute, NumberMention, Sentence
@@ -61,7 +61,8 @@ def number_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
     mentions = _number_mentions(articles)
     published = {a.index: a.published for a in articles}
     frames = _frames(articles)
-    partner = _mutual_best(mentions, lex, lambda a, b: comparable_measure(a, b))
+    partner = _mutual_best(mentions, lex, lambda a, b: comparable_measure(a, b),
+                           second_best=converted)
     listed = _listed(mentions, lambda a, b: comparable_measure(a, b))
     edges: list[tuple[int, int]] = []
     for i, j in partner:

@@ -30,10 +30,38 @@ def _measure(n: NumberMention) -> tuple[str, str]:
     return unit, head
 
 
+# A length or a speed written in two systems ("30 km" / "12 miles") measures one thing: such
+# values are compared in metres or metres per second. Weights are left out ("pounds" may be
+# money), and so are temperatures (a scientist's round 6,000C is not a precise 10,000F).
+_SI: dict[str, tuple[str, float]] = {
+    **dict.fromkeys(("km", "kilometer", "kilometre"), ("length", 1000.0)),
+    **dict.fromkeys(("meter", "metre"), ("length", 1.0)),
+    **dict.fromkeys(("centimeter", "centimetre"), ("length", 0.01)),
+    "mile": ("length", 1609.344),
+    **dict.fromkeys(("feet", "foot", "ft"), ("length", 0.3048)),
+    **dict.fromkeys(("inch", "inche"), ("length", 0.0254)),
+    "yard": ("length", 0.9144),
+    **dict.fromkeys(("mph", "miles per hour", "miles an hour"), ("speed", 0.44704)),
+    **dict.fromkeys(("km/h", "kph", "kilometers per hour", "kilometres per hour",
+                     "kilometers an hour", "kilometres an hour"), ("speed", 1 / 3.6)),
+    "knot": ("speed", 0.514444),
+}
+
+
+def _converted(ua: str, ub: str) -> bool:
+    """Two units of one dimension, such as miles and kilometres."""
+    return ua != ub and ua in _SI and ub in _SI and _SI[ua][0] == _SI[ub][0]
+
+
+def converted(a: NumberMention, b: NumberMention) -> bool:
+    """The two are given in different units of one dimension ("30 km" / "12 miles")."""
+    return _converted(_measure(a)[0], _measure(b)[0])
+
+
 def comparable_measure(a: NumberMention, b: NumberMention) -> bool:
     (ua, ha), (ub, hb) = _measure(a), _measure(b)
     if ua or ub:
-        return ua == ub and (not ha or not hb or ha == hb)
+        return (ua == ub or _converted(ua, ub)) and (not ha or not hb or ha == hb)
     return bool(ha) and ha == hb
 
 
@@ -59,11 +87,13 @@ def _rounding(n: NumberMention) -> float:
     return 0.5 * 10 ** zeros * scale if zeros else 0.5 * scale
 
 
-def _bounds(n: NumberMention) -> tuple[float, float]:
+def _bounds(n: NumberMention, converted: bool = False) -> tuple[float, float]:
+    """The values the wording allows. `converted`: the other value is in another unit, which
+    a writer converts and rounds ("5 feet (1.5 meters)"), so even a small value is rounded."""
     lo = n.low if n.low is not None else float("-inf")
     hi = n.high if n.high is not None else float("inf")
-    if n.value is not None and abs(n.value) >= 10 and n.qualifier not in ("about", "nearly",
-                                                                          "range"):
+    if n.value is not None and (abs(n.value) >= 10 or converted) and \
+            n.qualifier not in ("about", "nearly", "range"):
         # just under half a unit: 41 and 42 must not meet at 41.5. A bound is rounded like a
         # value: "more than 1,400" may be written of 1,370 by a writer who rounds
         slack = 0.98 * _rounding(n)
@@ -72,5 +102,11 @@ def _bounds(n: NumberMention) -> tuple[float, float]:
 
 
 def numbers_agree(a: NumberMention, b: NumberMention) -> bool:
-    (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+    ua, ub = _measure(a)[0], _measure(b)[0]
+    if _converted(ua, ub):
+        (alo, ahi), (blo, bhi) = _bounds(a, converted=True), _bounds(b, converted=True)
+        fa, fb = _SI[ua][1], _SI[ub][1]
+        alo, ahi, blo, bhi = alo * fa, ahi * fa, blo * fb, bhi * fb
+    else:
+        (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
     return alo <= bhi and blo <= ahi
