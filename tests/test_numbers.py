@@ -144,3 +144,25 @@ def test_a_partitive_counts_its_plural_noun():
 ])
 def test_partitives_without_a_plural_noun_count_nothing(text):
     assert one(text).counts is None
+
+
+@pytest.mark.parametrize("backend", ["fast", "spacy"])
+def test_a_day_or_a_participle_after_the_noun_is_not_what_is_counted(backend):
+    """"left three people hurt Wednesday" counts people: not "Wednesday" (which made it
+    incomparable with "four people were shot"), nor "people hurt"."""
+    from crossread.config import Config
+    from crossread.pipeline import analyse_texts
+
+    def counts(text):
+        if backend == "fast":
+            return [n.counts for n in sentence(text).numbers]
+        (a,) = analyse_texts([text], Config())
+        return [n.counts for s in a.sentences for n in s.numbers]
+
+    assert counts("Police arrested four men Friday.") == ["men"]
+    assert counts("Officers detained two suspects on Sunday and six more in March.") == [
+        "suspects", None]
+    if backend == "spacy":  # the tagger tells a participle from a noun
+        assert counts("The shooting left three people hurt Wednesday.") == ["people"]
+        assert counts("Two injured workers were taken to hospital.") == ["injured workers"]
+        assert counts("Three sales representatives quit.") == ["sales representatives"]

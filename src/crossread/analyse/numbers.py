@@ -109,6 +109,10 @@ _STOP = frozenset(
 )
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _MOD_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "HYPH", "NN", "NNP", "NNPS", "NNS"})
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "tomorrow january february march april june july august september october november "
+    "december".split())
 
 
 _NAME_BEFORE = re.compile(r"(?<=[a-z,;:] )(?P<w>[A-Z][A-Za-z]*[a-z][A-Za-z]*) $")
@@ -201,6 +205,10 @@ def _noun_phrase(after: Sequence[Token], sentence: str, base: int) -> tuple[str,
     """The tagged modifiers-and-noun run that `after` starts with, and its last noun's tag."""
     words: list[Token] = []
     for t in after:
+        if sentence[t.start - base:t.end - base].lower() in _TIME_WORDS:
+            break  # "arrested four men Friday": the day is not what was counted
+        if words and words[-1].tag in ("NNS", "NNPS") and t.tag not in _NOUN_TAGS:
+            break  # "left three people hurt": after a plural head, a participle is predicated
         if t.tag in _MOD_TAGS or (words and t.tag == "POS"):
             words.append(t)
         else:
@@ -240,7 +248,8 @@ def _plain_words(after: Sequence[Token], sentence: str, base: int) -> str | None
     for t in after:
         w = sentence[t.start - base:t.end - base]
         low = w.lower()
-        if not w[:1].isalnum() or low in _STOP or low.endswith("ly") or len(picked) == 3:
+        if not w[:1].isalnum() or low in _STOP or low.endswith("ly") or len(picked) == 3 \
+                or low.strip(".,;:") in _TIME_WORDS:
             break
         picked.append(t)
     if not picked:
