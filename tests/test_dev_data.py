@@ -83,3 +83,37 @@ def test_dev_summaries_trace_every_word_to_their_articles(shared_dir):
                 assert source is not None
                 assert not unnamed_speaker(brief.articles[s.article], source, s.start), s.text
     assert named >= 1  # the first 20 clusters hold summary sentences that need a name
+
+
+@pytest.mark.parametrize("name", ["dispute_labels.json", "dispute_labels_extra.json"])
+def test_dispute_labels_match_the_data_they_quote(shared_dir, name):
+    """The hand labels the dispute benchmark scores against still fit the dev set: the same
+    texts (by hash), and every quote a short, exact substring of the article it names."""
+    import hashlib
+
+    labels = json.loads((Path(__file__).parent / "fixtures" / name).read_text(encoding="utf-8"))
+    rows = dev_clusters(shared_dir)
+    seen = set()
+    for c in labels["clusters"]:
+        assert c["cluster"] not in seen
+        seen.add(c["cluster"])
+        texts = [a["text"] for a in rows[c["cluster"]]["articles"]]
+        assert c["cluster_id"] == rows[c["cluster"]]["id"]
+        assert c["text_sha256"] == [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+        quotes = [e for d in c["disputes"] for s in d["sides"] for e in s["evidence"]]
+        quotes += [e for nd in c["non_disputes"] for e in nd["evidence"]]
+        for e in quotes:
+            assert e["quote"] in texts[e["article"]], (c["cluster"], e["quote"])
+            assert len(e["quote"].split()) <= 25
+        for d in c["disputes"]:
+            arts = {e["article"] for s in d["sides"] for e in s["evidence"]}
+            assert len(d["sides"]) >= 2 and d["self_contradiction"] == (len(arts) == 1)
+
+
+def test_the_two_dispute_label_sets_split_the_dev_clusters(shared_dir):
+    """The scored sample and the development set never share a cluster."""
+    fixtures = Path(__file__).parent / "fixtures"
+    main, extra = ({c["cluster"] for c in json.loads((fixtures / f).read_text())["clusters"]}
+                   for f in ("dispute_labels.json", "dispute_labels_extra.json"))
+    assert not main & extra
+    assert main | extra == set(range(len(dev_clusters(shared_dir))))
