@@ -264,3 +264,16 @@ def test_miles_and_kilometres_are_compared_converted():
         "Storm hits coast\n\nThe storm hit the coast on Tuesday with winds of 185 km/h.",
     )
     assert not strict(agree)
+
+
+def test_a_bare_surname_two_people_share_across_reports_is_no_one():
+    arts = reports(
+        "Durst case\n\nRobert Durst, 72, appeared in court. Kathleen Durst, 29, vanished in 1982.",
+        "Durst hearing\n\nThe hearing went ahead. Durst, 73, sat in a wheelchair.",
+    )
+    assert not strict(arts)
+    one = reports(
+        "Durst case\n\nRobert Durst, 72, appeared in court.",
+        "Durst hearing\n\nThe hearing went ahead. Durst, 73, sat in a wheelchair.",
+    )
+    assert [s.value for d in strict(one) for s in d.sides] == ["72", "73"]

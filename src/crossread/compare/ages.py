@@ -3,8 +3,9 @@
 An age written beside a name ("Durst, 73,", "Robert Durst, aged 73", "73-year-old Robert Durst")
 says how old that person is. Two reports giving one person two ages disagree, unless they were
 published on different dates, when a birthday may fall between them (shown as a difference of
-detail). A bare surname is only taken for a person when its article names one person of that
-surname: "Olgin, 45" in a story about Mollie Olgin and her mother is no one in particular.
+detail). A bare surname is only taken for a person when its article, or failing that the
+reports together, plainly name one person of that surname: "Olgin, 45" in a story about Mollie
+Olgin and her mother is no one in particular.
 """
 
 from __future__ import annotations
@@ -72,14 +73,14 @@ def _person(e: Entity, names: dict[str, Counter[str]]) -> str | None:
     return ranked[0][0] if ranked[0][1] >= DOMINANT * second else None
 
 
-def _named(a: Article, s: Sentence, names: dict[str, Counter[str]]) -> list[Entity]:
+def _named(a: Article, s: Sentence, surnames: set[str]) -> list[Entity]:
     """The sentence's people: its PERSON names, and any other capitalised word that is the
-    surname of a person its article names (the tagger often calls a bare surname an
+    surname of a person the reports name (the tagger often calls a bare surname an
     organisation, "Durst", or nothing at all)."""
     people = [e for e in s.entities if e.label == "PERSON"]
     taken = [(e.start, e.end) for e in people]
     for m in _CAPITALISED.finditer(a.text, s.start, s.end):
-        if m.group(0).lower() in names and not any(x <= m.start() < y for x, y in taken):
+        if m.group(0).lower() in surnames and not any(x <= m.start() < y for x, y in taken):
             people.append(Entity(m.group(0), "PERSON", m.start(), m.end()))
     return people
 
@@ -87,9 +88,9 @@ def _named(a: Article, s: Sentence, names: dict[str, Counter[str]]) -> list[Enti
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'’-]*")
 
 
-def _ages(a: Article, s: Sentence, names: dict[str, Counter[str]]):
+def _ages(a: Article, s: Sentence, names: dict[str, Counter[str]], surnames: set[str]):
     """(person, age, mention) for each age the sentence gives beside a person's name."""
-    for e in _named(a, s, names):
+    for e in _named(a, s, surnames):
         person = _person(e, names)
         if person is None:
             continue
@@ -104,22 +105,38 @@ def _ages(a: Article, s: Sentence, names: dict[str, Counter[str]]):
 
 
 def _same_person(x: str, y: str) -> bool:
-    """"robert durst" and "durst" (a bare surname its article gives to him alone); spelling
-    variants of one full name; not "mollie olgin" and "amy olgin"."""
-    wx, wy = x.split(), y.split()
-    if wx[-1] != wy[-1] and fuzz.ratio(x, y) < 90:
-        return False
-    if len(wx) == 1 or len(wy) == 1:
-        return True
-    return wx[0] == wy[0] or fuzz.ratio(x, y) >= 90
+    """One full name, or spelling variants of it; not "mollie olgin" and "amy olgin"."""
+    return x == y or (x.split()[-1] == y.split()[-1] and fuzz.ratio(x, y) >= 90)
+
+
+def _resolved(found: list[tuple[str, int, Mention]],
+              names: dict[str, Counter[str]]) -> list[tuple[str, int, Mention]]:
+    """A bare surname from an article that names no one of it in full ("Durst, 73,") is the
+    person the other reports name in full, when they name one person of that surname; with
+    two ("Robert Durst", "Kathleen Durst") it is no one in particular and is left out."""
+    out = []
+    for person, age, m in found:
+        if " " not in person:
+            full = set(names.get(person, ()))
+            people = {min(x for x in full if _same_person(x, n)) for n in full}
+            if len(people) > 1:
+                continue
+            person = people.pop() if people else person
+        out.append((person, age, m))
+    return out
 
 
 def age_disputes(articles: Sequence[Article]) -> list[Dispute]:
     found: list[tuple[str, int, Mention]] = []
+    names = {a.index: _full_names(a) for a in articles}
+    everyone: dict[str, Counter[str]] = {}
+    for own in names.values():
+        for surname, full in own.items():
+            everyone.setdefault(surname, Counter()).update(full)
     for a in articles:
-        names = _full_names(a)
         for s in _news_sentences(a):
-            found.extend(_ages(a, s, names))
+            found.extend(_ages(a, s, names[a.index], set(everyone)))
+    found = _resolved(found, everyone)
     published = {a.index: a.published for a in articles}
     disputes = []
     done: set[int] = set()
