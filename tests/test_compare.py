@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from crossread.analyse import analyse
 from crossread.clean import clean
 from crossread.compare import disputes, entity_groups, numbers_agree
@@ -213,21 +215,26 @@ def test_one_person_given_two_ages_is_a_dispute():
             assert arts[e.article].text[e.start:e.end] == e.text
 
 
-def test_ages_of_different_people_or_dates_are_not_a_dispute():
-    # her mother shares the surname: where an article names both, a bare "Olgin, 45" is no one
-    # in particular
-    family = reports(
-        "Park shooting\n\nMollie Olgin, 19, was killed on Saturday in the park.",
-        "Vigil held\n\nMollie Olgin was remembered by Amy Olgin and friends. Olgin, 45, "
-        "thanked the town.",
-    )
-    assert not strict(family)
-    alone = reports(
-        "Park shooting\n\nMollie Olgin, 19, was killed on Saturday in the park.",
-        "Vigil held\n\nMollie Olgin was remembered by friends. Olgin, 45, thanked the town.",
-    )
-    assert [s.value for d in strict(alone) for s in d.sides] == ["19", "45"]
-    # a year apart by their dates, a birthday may fall between the two reports
+@pytest.mark.parametrize(("first", "second", "values"), [
+    # her mother shares the surname: where an article names both, a bare "Olgin, 45" is no
+    # one in particular; where it names Mollie alone, it is her
+    ("Mollie Olgin, 19, was killed on Saturday in the park.",
+     "Mollie Olgin was remembered by Amy Olgin and friends. Olgin, 45, thanked the town.", []),
+    ("Mollie Olgin, 19, was killed on Saturday in the park.",
+     "Mollie Olgin was remembered by friends. Olgin, 45, thanked the town.", ["19", "45"]),
+    # a report naming no one in full: its "Durst" is the one Durst the other reports name
+    ("Robert Durst, 72, appeared in court. Kathleen Durst, 29, vanished in 1982.",
+     "The hearing went ahead. Durst, 73, sat in a wheelchair.", []),
+    ("Robert Durst, 72, appeared in court.",
+     "The hearing went ahead. Durst, 73, sat in a wheelchair.", ["72", "73"]),
+])
+def test_a_bare_surname_is_one_person_only_when_the_reports_name_one(first, second, values):
+    arts = reports(f"First report\n\n{first}", f"Second report\n\n{second}")
+    assert [s.value for d in strict(arts) for s in d.sides] == values
+
+
+def test_a_year_between_two_dated_reports_makes_an_age_a_difference_of_detail():
+    # a birthday may fall between the two reports
     dated = reports(
         "Court date\n\nRobert Durst, 72, appeared in court.",
         "Sentenced\n\nRobert Durst, 73, was sentenced.",
@@ -264,16 +271,3 @@ def test_miles_and_kilometres_are_compared_converted():
         "Storm hits coast\n\nThe storm hit the coast on Tuesday with winds of 185 km/h.",
     )
     assert not strict(agree)
-
-
-def test_a_bare_surname_two_people_share_across_reports_is_no_one():
-    arts = reports(
-        "Durst case\n\nRobert Durst, 72, appeared in court. Kathleen Durst, 29, vanished in 1982.",
-        "Durst hearing\n\nThe hearing went ahead. Durst, 73, sat in a wheelchair.",
-    )
-    assert not strict(arts)
-    one = reports(
-        "Durst case\n\nRobert Durst, 72, appeared in court.",
-        "Durst hearing\n\nThe hearing went ahead. Durst, 73, sat in a wheelchair.",
-    )
-    assert [s.value for d in strict(one) for s in d.sides] == ["72", "73"]
