@@ -109,18 +109,18 @@ _STOP = frozenset(
 )
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _MOD_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "HYPH", "NN", "NNP", "NNPS", "NNS"})
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
-    "tomorrow january february march april june july august september october november "
-    "december".split())
+_MONTHS = ("January February March April May June July August September October November "
+           "December").split()
+_DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+# Days and months never name what was counted ("may" is more often the verb)
+_TIME_WORDS = frozenset(w.lower() for w in _DAYS + _MONTHS if w != "May") | frozenset(
+    "today yesterday tonight tomorrow".split())
 
 
 _NAME_BEFORE = re.compile(r"(?<=[a-z,;:] )(?P<w>[A-Z][A-Za-z]*[a-z][A-Za-z]*) $")
 _NOT_NAMES = frozenset(
     "About Nearly Some Only More Just All Over Under Around Almost Roughly Approximately At "
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday "
-    "Saturday Sunday".split()
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split() + _MONTHS + _DAYS
 )
 
 

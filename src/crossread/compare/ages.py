@@ -133,9 +133,10 @@ def age_disputes(articles: Sequence[Article]) -> list[Dispute]:
     for own in names.values():
         for surname, full in own.items():
             everyone.setdefault(surname, Counter()).update(full)
+    surnames = set(everyone)
     for a in articles:
         for s in _news_sentences(a):
-            found.extend(_ages(a, s, names[a.index], set(everyone)))
+            found.extend(_ages(a, s, names[a.index], surnames))
     found = _resolved(found, everyone)
     published = {a.index: a.published for a in articles}
     disputes = []
