@@ -7,6 +7,7 @@
 
 Recomputes, on ../shared/data and our labelled fixtures: cleaning precision and recall; dispute
 precision, recall and false disputes per dispute-free cluster (all 34 labelled clusters); the
+agreed facts' precision and recall on the test half of the labelled passage pairs; the
 summary's ROUGE-L, ROUGE-1 and ROUGE-2 and those of the strongest peer in the same run, and the
 summary's lead over that peer; story clustering's B-cubed F1 (online, mean of the benchmark's
 five shuffles, on the held-out test half and on all 313 articles); the same-story similarity on
@@ -35,7 +36,8 @@ from _common import ROOT, SHARED, require_data
 
 BASELINE = ROOT / "benchmarks" / "baseline.json"
 README = ROOT / "README.md"
-FIXTURES = ("tests/fixtures/clean_labels.json", "tests/fixtures/dispute_labels.json")
+FIXTURES = ("tests/fixtures/clean_labels.json", "tests/fixtures/dispute_labels.json",
+            "tests/fixtures/fact_labels.json")
 DATA = ("data/multinews/dev.jsonl", "data/multinews/dev_clustering_docs.jsonl",
         "data/semeval2022/dev_pairs.jsonl")
 # name → (higher is better?, noise margin, label for the table)
@@ -45,6 +47,8 @@ FIGURES: dict[str, tuple[bool, float, str]] = {
     "disputes.precision": (True, 0.01, "dispute precision"),
     "disputes.recall": (True, 0.01, "dispute recall"),
     "disputes.false_per_free_cluster": (False, 0.01, "false disputes per dispute-free cluster"),
+    "facts.precision": (True, 0.01, "agreed-fact precision (test half of labelled pairs)"),
+    "facts.recall": (True, 0.01, "agreed-fact recall (test half of labelled pairs)"),
     "summary.rouge_l": (True, 0.3, "summary ROUGE-L"),
     "summary.rouge_1": (True, 0.3, "summary ROUGE-1"),
     "summary.rouge_2": (True, 0.3, "summary ROUGE-2"),
@@ -72,6 +76,7 @@ def measure(shared: Path) -> tuple[dict[str, float], dict[str, str]]:
     from clean_quality import evaluate as clean_eval
     from cluster_quality import measure as cluster_eval
     from dispute_quality import evaluate as dispute_eval
+    from fact_quality import evaluate as fact_eval
     from story_pairs import measure as pairs_eval
     from summary_quality import evaluate as summary_eval
 
@@ -83,6 +88,8 @@ def measure(shared: Path) -> tuple[dict[str, float], dict[str, str]]:
     d = dispute_eval(shared, "all")
     figures["disputes.precision"], figures["disputes.recall"] = d["precision"], d["recall"]
     figures["disputes.false_per_free_cluster"] = d["false_per_free_cluster"]
+    f = fact_eval(shared, "test")
+    figures["facts.precision"], figures["facts.recall"] = f["precision"], f["recall"]
     s = summary_eval(shared)
     ours = s["systems"]["crossread"]
     peers = {k: v for k, v in s["systems"].items() if k != "crossread" and v["available"]}

@@ -85,3 +85,23 @@ def test_a_fact_is_worded_without_one_reports_loaded_words():
     (fact,) = [f for f in align(arts) if len(f.articles) == 2 and "China" in f.text]
     assert any("tyrannical" in e.text for e in fact.support)  # both reports support it ...
     assert fact.text == "Most people fleeing the regime flee through China"  # ... worded plainly
+
+
+def test_clauses_sharing_only_the_storys_names_are_not_one_fact():
+    """"NASA's Marlow Solar Probe will fly closer to the sun" and "NASA's Marlow Solar Probe
+    will study the solar wind" read alike but say two things; the heat shield sentences share
+    words beyond the names (heat, shield, carbon, foam) and are one fact."""
+    arts = _reports(
+        "Probe renamed\n\nNASA renamed its Helios Deep Probe the Marlow Solar Probe on Wednesday. "
+        "NASA's Marlow Solar Probe will fly closer to the sun than any craft before it. "
+        "Engineers in Laurel built its heat shield from carbon foam. The launch is set for July "
+        "at Cape Canaveral. Marlow, 90, studied the solar wind for decades.",
+        "New name for sun mission\n\nNASA's Marlow Solar Probe will study the solar wind from "
+        "next summer. The craft now carries the name of astronomer Ada Marlow. Its heat shield "
+        "was built from carbon foam in Laurel. A rocket will lift it from Cape Canaveral in "
+        "July.",
+    )
+    agreed = [{e.text for e in f.support} for f in align(arts) if len(f.articles) == 2]
+    assert {"Engineers in Laurel built its heat shield from carbon foam.",
+            "Its heat shield was built from carbon foam in Laurel."} in agreed
+    assert not any("fly closer" in t for s in agreed for t in s)

@@ -117,3 +117,28 @@ def test_the_two_dispute_label_sets_split_the_dev_clusters(shared_dir):
                    for f in ("dispute_labels.json", "dispute_labels_extra.json"))
     assert not main & extra
     assert main | extra == set(range(len(dev_clusters(shared_dir))))
+
+
+def test_fact_labels_match_the_data_they_point_to(shared_dir):
+    """The labelled passage pairs the agreed-facts benchmark scores against still fit the dev
+    set: the same texts (by hash), each passage where its offsets say (by hash; the labels keep
+    offsets, not text), two different articles of one cluster, and strata that add up."""
+    import hashlib
+
+    labels = json.loads((Path(__file__).parent / "fixtures" / "fact_labels.json")
+                        .read_text(encoding="utf-8"))
+    rows = dev_clusters(shared_dir)
+    drawn: dict[str, int] = {}
+    for p in labels["pairs"]:
+        texts = [a["text"] for a in rows[p["cluster"]]["articles"]]
+        assert p["cluster_id"] == rows[p["cluster"]]["id"]
+        assert labels["text_sha256"][str(p["cluster"])] == [
+            hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+        assert p["a"] != p["b"]
+        for side in ("a", "b"):
+            passage = texts[p[side]][p[f"{side}_start"]:p[f"{side}_end"]]
+            assert hashlib.sha256(passage.encode("utf-8")).hexdigest()[:16] == p[f"{side}_sha256"]
+        assert p["label"] in labels["labels"]
+        drawn[p["stratum"]] = drawn.get(p["stratum"], 0) + 1
+    assert drawn == {k: v["sampled"] for k, v in labels["strata"].items()}
+    assert all(v["population"] >= v["sampled"] for v in labels["strata"].values())
