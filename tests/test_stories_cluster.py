@@ -20,6 +20,7 @@ from crossread.stories.features import (
     body_text,
     features,
     is_non_article,
+    is_word_key,
     name_keys,
     normalise_name,
     word_keys,
@@ -194,12 +195,13 @@ def test_pair_similarity_is_the_story_score_of_a_story_of_one() -> None:
 
 def test_a_bridging_article_merges_two_stories() -> None:
     # Vectors placed by hand: two reports just under the threshold apart, and a third between
-    # them, close to both. Names and copies play no part (no keys, no bands).
-    t = cluster.THRESHOLD
+    # them, close to both. All three use the one content word (worth W_WORDS); names and copies
+    # play no part (no name keys, no bands).
+    t = cluster.THRESHOLD - cluster.W_WORDS
     angle = np.arccos(t - cluster.MERGE_MARGIN / 2)
-    a = _synthetic("a", np.array([1.0, 0.0]))
-    b = _synthetic("b", np.array([np.cos(angle), np.sin(angle)]))
-    bridge = _synthetic("bridge", np.array([np.cos(angle / 2), np.sin(angle / 2)]))
+    a = _synthetic("a", np.array([1.0, 0.0]), ("~rubble",))
+    b = _synthetic("b", np.array([np.cos(angle), np.sin(angle)]), ("~rubble",))
+    bridge = _synthetic("bridge", np.array([np.cos(angle / 2), np.sin(angle / 2)]), ("~rubble",))
     index = MemoryIndex()
     s1 = assign(index, *a, NOW)
     s2 = assign(index, *b, NOW)
@@ -214,12 +216,13 @@ def test_a_bridging_article_merges_two_stories() -> None:
     assert index.merges[0][:2] == (s2.story_id, s1.story_id)
 
 
-def _synthetic(name: str, xy: np.ndarray) -> tuple[Article, DocFeatures]:
+def _synthetic(name: str, xy: np.ndarray,
+               keys: tuple[str, ...] = ()) -> tuple[Article, DocFeatures]:
     vec = np.zeros(8, dtype=np.float32)
     vec[:2] = xy
     sig = np.random.default_rng(len(name)).integers(0, 2**32, NUM_PERM, dtype=np.uint64)
     a = Article(index=0, id=name, text=name, source=name, title=name)
-    return a, DocFeatures(name, vec, (), None, sig, ())
+    return a, DocFeatures(name, vec, keys, None, sig, ())
 
 
 def test_story_ids_are_stable_as_articles_arrive() -> None:
@@ -321,13 +324,41 @@ def test_short_briefs_of_one_event_still_cluster() -> None:
 def test_word_keys_are_content_words_with_plurals_folded(monkeypatch) -> None:
     from crossread.stories import features as feature_module
 
-    assert word_keys("Quake kills 12", "The earthquakes collapsed buildings.") == ()  # off
     monkeypatch.setattr(feature_module, "WORD_KEYS", 40)
     keys = word_keys("Quake kills 12", "The earthquakes collapsed buildings; said officials. "
                      "Buildings fell.")
-    assert {"quake", "kill", "earthquake", "building"} <= set(keys)
-    assert not {"said", "the", "12"} & set(keys)
-    assert keys[0] == "building"  # the most frequent first
+    assert {"~quake", "~kill", "~earthquake", "~building"} <= set(keys)
+    assert not {"~said", "~the", "~12"} & set(keys)
+    assert keys[0] == "~building"  # the most frequent first
+
+
+def test_word_keys_are_on_and_never_meet_a_name() -> None:
+    # "Parker" the name and "parker" the word are different keys: each kind is scored apart
+    f = feats(art("Parker said the probe will pass the corona. The probe launches in July.",
+                  "Parker probe"))
+    words = [k for k in f.keys if is_word_key(k)]
+    assert "~probe" in words and "parker" in f.keys and "~parker" in f.keys
+    assert not any(is_word_key(k) for k in name_keys("Parker probe", f"{QUAKE} Parker"))
+
+
+def test_an_article_joins_the_story_that_uses_its_words() -> None:
+    # Two reports on one broad topic (a Sun probe, a ninth planet) whose vectors are as close as
+    # such reports' are (cosine 0.8) and who share no name: closeness alone would join them.
+    # Their words keep them apart; a third report between the two goes with the one whose
+    # words it uses, and one that uses neither's starts a story of its own.
+    angle = np.arccos(0.8)
+    sun = ("parker", "~spacecraft", "~corona", "~heat", "~shield")
+    planet = ("brown", "~orbit", "~neptune", "~astronomer", "~pluto")
+    between = np.array([np.cos(angle / 2), np.sin(angle / 2)])
+    index = MemoryIndex()
+    first = assign(index, *_synthetic("sun", np.array([1.0, 0.0]), sun), NOW)
+    second = assign(index, *_synthetic("planet", np.array([np.cos(angle), np.sin(angle)]),
+                                       planet), NOW)
+    assert second.created
+    joins = assign(index, *_synthetic("sun again", between, (*sun[1:4], "~launch")), NOW)
+    assert joins.joined and joins.story_id == first.story_id and not joins.merged
+    other = assign(index, *_synthetic("comet", between, ("~comet", "~tail", "~ice")), NOW)
+    assert other.created
 
 
 def test_a_drifted_story_counts_less_than_a_coherent_one() -> None:

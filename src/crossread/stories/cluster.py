@@ -7,16 +7,18 @@ pairs benchmark). It adds three things:
 * the closeness of the embeddings (the story's centroid is the sum of its members' vectors):
   halfway (MEMBER_WEIGHT) between the centroid cosine and the mean cosine over member pairs,
   which a story drifting over a broad topic cannot fake (see `closeness`);
-* the keys both carry (names, and salient content words, see features.word_keys), each
-  weighted by its IDF over live stories and by the share of members naming it, as a weighted
-  overlap coefficient in [0, 1] — a rare shared name says
+* the names both carry, each weighted by its IDF over live stories and by the share of
+  members naming it, as a weighted overlap coefficient in [0, 1] — a rare shared name says
   "same story" far more than "Washington" does;
+* the part of the first one's salient content words (features.word_keys) the other shares,
+  weighted the same way: the vocabulary of the event, which a story on the same broad topic
+  does not share ("spacecraft", "corona" against "orbit", "neptune");
 * a penalty growing with the days between the two when both have dates; unknown dates are
   neutral, because many feeds carry none.
 
-`THRESHOLD` (0.75), W_KEYS (1.5) and MEMBER_WEIGHT (0.5) were chosen on the tune half of the
-Multi-News dev stories (split by a hash of the gold story id, see benchmarks/cluster_quality.py);
-the SemEval pairs were not used to choose anything.
+`THRESHOLD` (1.0), W_KEYS (1.5), W_WORDS (1.0) and MEMBER_WEIGHT (0.5) were chosen on the tune
+half of the Multi-News dev stories (split by a hash of the gold story id, see
+benchmarks/cluster_quality.py); the SemEval pairs were not used to choose anything.
 """
 
 from __future__ import annotations
@@ -29,12 +31,18 @@ from datetime import date
 import numpy as np
 
 from crossread.model import DocFeatures, StoryState
+from crossread.stories.features import is_word_key
 from crossread.stories.index import StoryIndex
 
 W_KEYS = 1.5
+# Weight of `word_overlap`. W_WORDS 1.0 with THRESHOLD 1.0 (features.WORD_KEYS 10) was chosen on
+# the tune half (benchmarks/cluster_quality.py --tune): mean online F1 0.843 -> 0.861, within a
+# ridge of 0.855-0.865 for W_WORDS 1.0-1.5 and THRESHOLD 0.95-1.05. Without word keys
+# (W_WORDS 0) THRESHOLD was 0.75; a join now needs some shared words or names besides closeness.
+W_WORDS = 1.0
 W_TIME = 0.3  # the most days apart can take off
 TIME_SCALE_DAYS = 4.0  # a week apart costs most of W_TIME; the next day costs little
-THRESHOLD = 0.75
+THRESHOLD = 1.0
 # Two stories an article joins equally well merge when they also nearly match each other: the
 # article is the missing evidence. Without the margin a merge could only follow centroid drift,
 # since two stories that already matched would have been one from the start.
@@ -121,9 +129,11 @@ def key_weights(keys: Iterable[str], counts: Mapping[str, int], total: int) -> d
 
 
 def similarity(a: StoryState, b: StoryState, weights: Mapping[str, float]) -> float:
-    """Embedding closeness + W_KEYS × shared-name overlap − date penalty. Keys missing from
-    `weights` are treated as seen nowhere else (the rarest)."""
-    return closeness(a, b) + W_KEYS * key_overlap(a, b, weights) - time_penalty(a, b)
+    """Embedding closeness + W_KEYS × shared-name overlap + W_WORDS × the share of `a`'s
+    content words `b` uses − date penalty. Keys missing from `weights` are treated as seen
+    nowhere else (the rarest)."""
+    return (closeness(a, b) + W_KEYS * key_overlap(a, b, weights)
+            + W_WORDS * word_overlap(a, b, weights) - time_penalty(a, b))
 
 
 def closeness(a: StoryState, b: StoryState) -> float:
@@ -146,10 +156,11 @@ def closeness(a: StoryState, b: StoryState) -> float:
 
 
 def key_overlap(a: StoryState, b: StoryState, weights: Mapping[str, float]) -> float:
+    """Weighted overlap of the two name-key sets (word keys are left to `word_overlap`)."""
     if not a.keys or not b.keys or not a.size or not b.size:
         return 0.0
-    mass_a, shared = _mass_and_shared(a, b, weights)
-    mass_b, _ = _mass_and_shared(b, None, weights)
+    mass_a, shared = _mass_and_shared(a, b, weights, words=False)
+    mass_b, _ = _mass_and_shared(b, None, weights, words=False)
     # normalised by the geometric mean of the two masses (a weighted cosine of key sets), not
     # the smaller mass: with the smaller one, a report naming just two cities ("Ankara",
     # "Istanbul") fully matched every story set in that country
@@ -157,16 +168,31 @@ def key_overlap(a: StoryState, b: StoryState, weights: Mapping[str, float]) -> f
     return shared / norm if norm > 0 else 0.0
 
 
-def _mass_and_shared(a: StoryState, b: StoryState | None,
-                     weights: Mapping[str, float]) -> tuple[float, float]:
-    """Σ weight × share of members naming the key over `a`'s keys, and the part of it `b`
-    shares (each key at the smaller of the two shares). A key `weights` lacks weighs as much as
-    the heaviest one (seen nowhere else); `decide` passes weights for every key, so the max is
-    only taken when one is missing."""
+def word_overlap(a: StoryState, b: StoryState, weights: Mapping[str, float]) -> float:
+    """The part of `a`'s content-word mass (IDF × share of members) that `b` shares, in [0, 1].
+
+    Normalised by `a`'s mass alone, not by both as `key_overlap` is, so that only the weights
+    of `a`'s words are needed: `decide` looks up the article's own words, never the hundreds a
+    big candidate story has gathered (what made word keys too slow when they were mixed in with
+    the names). `a` is the article (or, for a merge, the story it joined)."""
+    if not a.keys or not b.keys or not a.size or not b.size:
+        return 0.0
+    mass, shared = _mass_and_shared(a, b, weights, words=True)
+    return shared / mass if mass > 0 else 0.0
+
+
+def _mass_and_shared(a: StoryState, b: StoryState | None, weights: Mapping[str, float],
+                     words: bool) -> tuple[float, float]:
+    """Σ weight × share of members naming the key over `a`'s name keys (`words` False) or word
+    keys (True), and the part of it `b` shares (each key at the smaller of the two shares). A
+    key `weights` lacks weighs as much as the heaviest one (seen nowhere else); `decide` passes
+    weights for every key it needs, so the max is only taken when one is missing."""
     mass = shared = 0.0
     rare: float | None = None
     other = b.keys if b is not None else None
     for k, n in a.keys.items():
+        if is_word_key(k) != words:
+            continue
         w = weights.get(k)
         if w is None:
             if rare is None:
@@ -221,7 +247,8 @@ def decide(index: StoryIndex, f: DocFeatures, threshold: float | None = None) ->
     `threshold` defaults to THRESHOLD as it is when called."""
     threshold = THRESHOLD if threshold is None else threshold
     named = index.key_story_counts(f.keys)
-    rare = sorted((k for k in f.keys if named.get(k)), key=lambda k: (named[k], k))
+    rare = sorted((k for k in f.keys if named.get(k) and not is_word_key(k)),
+                  key=lambda k: (named[k], k))
     ids = list(dict.fromkeys(index.key_candidates(rare[:RETRIEVAL_KEYS], CANDIDATES)
                              + index.recent_stories(RECENT)))
     states = index.story_states(ids)
@@ -237,8 +264,12 @@ def decide(index: StoryIndex, f: DocFeatures, threshold: float | None = None) ->
     if best_score < threshold:
         return Decision(None, best_score)
     near = threshold - MERGE_MARGIN
-    group = [best] + [s for sc, _, s in scored[1:]
-                      if sc >= threshold and similarity(best, s, weights) >= near]
+    rivals = [s for sc, _, s in scored[1:] if sc >= threshold]
+    if rivals:  # `best` is scored as `a` now: its own words need weights too (rarely needed)
+        words = [k for k in best.keys if is_word_key(k) and k not in weights]
+        weights = {**weights, **key_weights(words, index.key_story_counts(words),
+                                            index.story_count())}
+    group = [best] + [s for s in rivals if similarity(best, s, weights) >= near]
     group.sort(key=lambda s: s.id)
     into = group[0]
     state = into
@@ -254,7 +285,9 @@ def size_cost(state: StoryState) -> float:
 
 
 def _all_keys(keys: Iterable[str], states: Sequence[StoryState]) -> list[str]:
+    """The keys `similarity(article, story)` weighs: all of the article's, and the name keys of
+    the stories (`word_overlap` weighs only the article's words)."""
     out = dict.fromkeys(keys)
     for s in states:
-        out.update(dict.fromkeys(s.keys))
+        out.update(dict.fromkeys(k for k in s.keys if not is_word_key(k)))
     return list(out)

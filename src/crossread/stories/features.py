@@ -214,12 +214,18 @@ def name_keys(headline: str, body: str) -> tuple[str, ...]:
 
 
 # Salient content words as keys too, beside the names: an explainer or a methods section that
-# names few of the story's people still shares its vocabulary ("probe", "corona", "shareholder").
-# The IDF over live stories (cluster.idf) discounts the words every story uses. Off by default:
-# 40 word keys raised the tune-half F1 only from 0.832 to 0.845 (within the spread of shuffles;
-# the test half did not move), but tripled the keys every lookup reads, and ingest fell from
-# ~100 to ~35 articles/s at 6,000 articles and kept falling (benchmarks/store_scale.py).
-WORD_KEYS = 0
+# names few of the story's people still shares its vocabulary ("probe", "corona", "shareholder"),
+# and two stories on one broad topic that the embedding cannot tell apart (a Sun probe and a
+# ninth planet; two Trump press stories) use different words ("spacecraft", "corona" / "orbit",
+# "neptune"). A word key is written WORD_PREFIX + word, so it never meets a name key: the
+# clusterer scores the two kinds apart (cluster.word_overlap) and retrieves by names only.
+# The IDF over live stories (cluster.idf) discounts the words every story uses.
+# History: 40 word keys mixed in with the names raised the tune-half F1 only from 0.832 to
+# 0.845 and tripled the keys every lookup reads (ingest ~100 -> ~35 articles/s at 6,000
+# articles, benchmarks/store_scale.py), so they were off. Kept apart, 10 of them are enough
+# (tune half 0.843 -> 0.861, see cluster.W_WORDS), and a lookup only weighs the article's own.
+WORD_KEYS = 10
+WORD_PREFIX = "~"  # a name key is normalised to letters, digits and spaces: never starts so
 WORD_LEAD_CHARS = 4000
 _CONTENT = re.compile(r"[a-z]{4,}")
 # Function words and the verbs and nouns of any report (attribution, time, quantity): they say
@@ -244,7 +250,8 @@ photo image images video getty caption copyright could'nt didn doesn isn wasn ar
 
 def word_keys(headline: str, body: str) -> tuple[str, ...]:
     """The WORD_KEYS most frequent content words (4+ letters, not a function word, a plural's
-    final s dropped) of the headline (counted twice) and the first WORD_LEAD_CHARS of the body."""
+    final s dropped) of the headline (counted twice) and the first WORD_LEAD_CHARS of the body,
+    each written WORD_PREFIX + word."""
     if WORD_KEYS <= 0:
         return ()
     text = f"{headline} {headline} {body[:WORD_LEAD_CHARS]}".lower()
@@ -256,7 +263,12 @@ def word_keys(headline: str, body: str) -> tuple[str, ...]:
             w = w[:-1]
         counts[w] += 1
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:WORD_KEYS]
-    return tuple(k for k, _ in top)
+    return tuple(WORD_PREFIX + k for k, _ in top)
+
+
+def is_word_key(key: str) -> bool:
+    """True for a content-word key (`word_keys`), False for a name key."""
+    return key.startswith(WORD_PREFIX)
 
 
 def _is_title_case(headline: str) -> bool:
