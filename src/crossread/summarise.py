@@ -36,6 +36,7 @@ from crossread.referents import (
     speaker_referent,
     unnamed_speaker,
 )
+from crossread.titles import headline
 
 # Opening words that point back to a sentence the reader has not seen.
 _DANGLING = re.compile(
@@ -404,28 +405,40 @@ def sentence_at(brief: Brief, article: int, offset: int) -> Sentence | None:
 
 
 def title(brief: Brief) -> str | None:
-    """A neutral title: the main clause of the summary's best-corroborated sentence, as its
-    source wrote it, never one stating a disputed value, never an outlet's own headline."""
+    """A neutral title: the main statement of the summary's best-corroborated lead sentence, as
+    its source wrote it (`titles.headline`, cut on the parse; failing that, the sentence cut at
+    a clause break), never one stating a disputed value, never an outlet's own headline."""
     headlines = {(a.title or "").strip().lower() for a in brief.articles}
-    ranked = sorted(brief.summary, key=lambda s: -len(s.supported_by))
-    for s in ranked:
-        if s.referent is not None:
-            continue  # "He [Jim Green] said ...": a title should not need a bracket
-        clause = _main_clause(s.text)
-        disputes = [brief.disputes[k] for k in s.disputes if not brief.disputes[k].detail_only]
+
+    def rank(s: SummarySentence) -> float:
+        # the outlets that state it, discounted by how far into its report it comes: a lead
+        # states the event ("A crane fell at the port"), a later sentence a detail of it ("The
+        # injured were taken to St. Brendan's"), however widely repeated
         source = source_sentence(brief, s)
-        if source is not None:
-            # a disputed day can be left out of a title; a disputed count cannot
-            for d in disputes:
-                if d.kind == "time":
-                    for t in source.times:
-                        clause = re.sub(rf"\s+(?:on\s+|early\s+|late\s+)?{re.escape(t.text)}\b",
-                                        "", clause)
-        if not clause or len(clause.split()) < 4 or clause.lower() in headlines:
-            continue
-        if any(_states(clause, d) for d in disputes):
-            continue
-        return clause
+        return (1 + len(s.supported_by)) / (1 + math.log1p(source.index if source else 0))
+
+    ranked = [s for s in sorted(brief.summary, key=rank, reverse=True)
+              if s.referent is None]  # "He [Jim Green] said ...": a title needs no bracket
+    for cut in (headline, _main_clause):
+        for s in ranked:
+            clause = cut(s.text)
+            if not clause:
+                continue
+            disputes = [brief.disputes[k] for k in s.disputes
+                        if not brief.disputes[k].detail_only]
+            source = source_sentence(brief, s)
+            if source is not None:
+                # a disputed day can be left out of a title; a disputed count cannot
+                for d in disputes:
+                    if d.kind == "time":
+                        for t in source.times:
+                            clause = re.sub(rf"\s+(?:on\s+|early\s+|late\s+)?"
+                                            rf"{re.escape(t.text)}\b", "", clause)
+            if len(clause.split()) < 4 or clause.lower() in headlines:
+                continue
+            if any(_states(clause, d) for d in disputes):
+                continue
+            return clause
     return None
 
 
