@@ -181,3 +181,17 @@ def test_caption_lines_are_marked():
     captions = [text[s:e] for s, e in caption_spans(art)]
     assert captions == ["A man passes the crane site on Saturday. (AP Photo/Jane Roe)",
                         "FILE - In this March 2, 2025 file photo, the port is seen from the air."]
+
+
+@pytest.mark.parametrize("first_line, title", [
+    # a photo credit read as a plain-text page's headline is no title, and is cut
+    ("Photo by James Nielsen/AFP/Getty Images", None),
+    # a Title Case headline with a slash has the credit's shape, but names no picture
+    ("Trump/Putin Summit Ends", "Trump/Putin Summit Ends"),
+])
+def test_a_photo_credit_is_not_a_headline(first_line, title):
+    a = clean(read_plain(f"{first_line}\n\nThe summit ended on Monday, officials said.\n", "x"))
+    assert a.title == title
+    cut = [r for r in a.removed if r.rule == "photo_credit"]
+    assert [a.text[r.start:r.end] for r in cut] == ([] if title else [first_line])
+    check_offsets(a)

@@ -229,7 +229,14 @@ def clean(article: Article) -> Article:
             for m in rule.pattern.finditer(line):
                 removed.append(Removal(m.group(0), rule.name, s + m.start(), s + m.end()))
 
-    title, title_cuts = clean_title(article.raw_title)
+    credit_line = _credit_line(article.raw_title)
+    if credit_line:
+        # a photo credit read as the headline (the first line of a plain-text page): no title
+        title: str | None = None
+        title_cuts = [Removal(article.raw_title, credit_line, 0, len(article.raw_title),
+                              field="title")]
+    else:
+        title, title_cuts = clean_title(article.raw_title)
     removed = title_cuts + sorted(removed, key=lambda r: r.start)
     if article.body_start and article.raw_title:
         # The headline is part of `text` too: record its cuts against `text` as well.
@@ -245,6 +252,21 @@ def clean(article: Article) -> Article:
         removed=tuple(removed),
         credit="; ".join(dict.fromkeys(credits)) or article.credit,
     )
+
+
+_PICTURE_WORD = re.compile(r"\b(?:photos?|images?|getty|afp|reuters|ap)\b", re.IGNORECASE)
+
+
+def _credit_line(raw: str | None) -> str | None:
+    """The rule name when the whole headline is a photo credit ("Photo by James Nielsen/AFP/
+    Getty Images"). Only credit lines that name a picture or an agency: a Title Case headline
+    with a slash ("Trump/Putin Summit Ends") has the credit's shape but is a headline."""
+    if not raw or not raw.strip():
+        return None
+    hit = _match_line(raw.strip())
+    if hit and hit[0].name == "photo_credit" and _PICTURE_WORD.search(raw):
+        return hit[0].name
+    return None
 
 
 def clean_title(raw: str | None) -> tuple[str | None, list[Removal]]:
