@@ -57,6 +57,18 @@ def test_a_dateline_dash_is_trimmed_like_a_connective():
     assert "Harbour master Calloway said the quay would reopen within two days." in got
 
 
+def test_a_dateline_is_trimmed():
+    brief = compare_articles(analyse_texts([
+        "LARKHAVEN, Norland (AP) — A crane collapsed at the harbour on Monday morning, injuring "
+        "two dock workers.",
+        "Two dock workers were injured when a crane collapsed at Larkhaven harbour on Monday.",
+    ], Config()), [])
+    (c,) = [c for c in _candidates(brief.articles, DEFAULT) if c.article == 0]
+    assert c.text == ("A crane collapsed at the harbour on Monday morning, injuring two dock "
+                      "workers.")
+    assert brief.articles[0].text[c.start:c.sentence.end] == c.text
+
+
 def test_a_teaser_cut_short_is_no_candidate():
     got = _candidate_texts("The report offers the first details of the collapse that injured "
                            "two workers and...")

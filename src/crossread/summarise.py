@@ -36,7 +36,7 @@ from crossread.referents import (
     speaker_referent,
     unnamed_speaker,
 )
-from crossread.titles import headline
+from crossread.titles import DATELINE, headline
 
 # Opening words that point back to a sentence the reader has not seen.
 _DANGLING = re.compile(
@@ -203,9 +203,11 @@ def _candidates(articles: Sequence[Article], params: SummaryParams) -> list[_Can
             if any(g.kind in VOICE for g in s.signals):
                 continue
             text, start = s.text, s.start
-            m = _CONNECTIVE.match(text)
-            if m and text[m.end():m.end() + 1].isupper():
-                text, start = text[m.end():], start + m.end()
+            # a dateline ("CAIRO — ") and then a connective are trimmed, when a capital follows
+            for opening in (DATELINE, _CONNECTIVE):
+                m = opening.match(text)
+                if m and text[m.end():m.end() + 1].isupper():
+                    text, start = text[m.end():], start + m.end()
             ok, referent = _readable(a, s, text, start, params)
             if ok:
                 out.append(_Candidate(a.index, s, start, text, referent))

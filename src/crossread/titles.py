@@ -23,9 +23,10 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 # children of the main verb that are a statement of their own or a circumstance of it
 _SIDE = frozenset({"advcl", "parataxis", "cc", "conj", "mark", "intj", "dep", "meta", "punct",
                    "discourse", "preconj"})
-# "CAIRO —", "WASHINGTON (Reuters) -": a dateline is not part of the statement
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][\w.'’ -]{1,30}?)?"
-                       r"(?:\s*\([^)]{1,40}\))?\s*[—–-]+\s*")
+# "CAIRO —", "WASHINGTON (Reuters) -", "KUALA LUMPUR, Malaysia (AP) —": a dateline is not part
+# of the statement (a place in capitals, at least three in a row: "US - China talks" is none)
+DATELINE = re.compile(r"^(?=[^—–-]*[A-Z]{3})[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][\w.'’ -]{1,30}?)?"
+                      r"(?:\s*\([^)]{1,40}\))?\s*[—–-]+\s*")
 # an interview's "Q." / "A.", and the writer or a speaker in the first person
 _NOT_A_TITLE = re.compile(r"^[QA]\.\s|\b(?:I|we|We|our|Our|us|my|My|me)\b")
 # a title cannot end on a word that needs what was cut after it ("A new study suggests")
@@ -37,7 +38,7 @@ _CUTTABLE = frozenset({"prep", "acl", "relcl", "advcl", "npadvmod", "conj", "xco
 
 def headline(text: str) -> str | None:
     """The main statement of `text` in at most MAX_WORDS of its own words, or None."""
-    text = _DATELINE.sub("", text.strip())
+    text = DATELINE.sub("", text.strip())
     if not text or _NOT_A_TITLE.search(text):
         return None
     doc = _parse(text)
