@@ -69,6 +69,21 @@ def test_a_dateline_is_trimmed():
     assert brief.articles[0].text[c.start:c.sentence.end] == c.text
 
 
+def test_a_written_interview_gives_its_answers_without_the_marker_and_not_its_questions():
+    got = _candidate_texts(
+        "Q. What happens to the harbour now?",
+        "A. The port authority will keep the quay closed for two days while engineers inspect "
+        "the cranes.",
+        # a question put as a statement, as interviewers do: the writer's, not the account
+        "Q. The union says the cranes were never safe in high winds and blames the port.",
+        "A. Calloway declined to say whether anyone would be held responsible for the collapse.")
+    assert ("The port authority will keep the quay closed for two days while engineers inspect "
+            "the cranes.") in got
+    assert "Calloway declined to say whether anyone would be held responsible for the collapse." \
+        in got
+    assert not any("union says" in t for t in got)
+
+
 def test_a_teaser_cut_short_is_no_candidate():
     got = _candidate_texts("The report offers the first details of the collapse that injured "
                            "two workers and...")

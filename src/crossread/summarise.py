@@ -50,6 +50,9 @@ _DANGLING = re.compile(
 _CONNECTIVE_WORD = r"(?:but|and|so|however|meanwhile|still|also|yet),?\s+"
 _CONNECTIVE = re.compile(rf"^(?:[-–—]+\s+(?:{_CONNECTIVE_WORD})?|{_CONNECTIVE_WORD})",
                          re.IGNORECASE)
+# The markers of a written interview ("Q. What happens next?" / "A. The House voted ...")
+_QUESTION_MARK = re.compile(r"^Q[.:](?:\s|$)")
+_ANSWER_MARK = re.compile(r"^A[.:]\s+")
 # A "sentence" ending in a title or initial was cut at an abbreviation's period by the splitter
 # ("A jury rejected all of Ms."): a fragment, not a sentence.
 _CUT_AT_ABBREVIATION = re.compile(
@@ -197,14 +200,22 @@ def _candidates(articles: Sequence[Article], params: SummaryParams) -> list[_Can
     out = []
     for a in articles:
         captions = caption_spans(a)
+        # an interview or explainer written as "Q. ... A. ...": the questions are the
+        # writer's, the answers the account, shown without their marker
+        interview = sum(bool(_QUESTION_MARK.match(s.text)) for s in a.sentences) >= 2
         for s in a.sentences:
             if any(x <= s.start < y for x, y in captions):
                 continue  # a photo caption, not the account of events
             if any(g.kind in VOICE for g in s.signals):
                 continue
+            if interview and _QUESTION_MARK.match(s.text):
+                continue
             text, start = s.text, s.start
-            # a dateline ("CAIRO — ") and then a connective are trimmed, when a capital follows
-            for opening in (DATELINE, _CONNECTIVE):
+            # a dateline ("CAIRO — "), an answer's "A. " and then a connective are trimmed,
+            # when a capital follows
+            openings = (DATELINE, _ANSWER_MARK, _CONNECTIVE) if interview else (
+                DATELINE, _CONNECTIVE)
+            for opening in openings:
                 m = opening.match(text)
                 if m and text[m.end():m.end() + 1].isupper():
                     text, start = text[m.end():], start + m.end()
