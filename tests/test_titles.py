@@ -50,6 +50,8 @@ def test_the_main_statement_in_the_sources_words(sentence, title):
     '"Yes, it is embarrassing," the mayor said.',  # a quotation, not a statement of fact
     "Q. Senate Democrats say they will reject any changes to the health law.",  # interview
     "We were told the plant would close by the end of the year.",  # the first person
+    # all in parentheses: an aside (this once left nothing to keep, and crashed)
+    "(The company did not respond to a request for comment on Monday.)",
     # cutting the complement would leave "A new study suggests"
     "A new study suggests that rapidly losing and regaining weight may harm people who already "
     "have heart disease, according to researchers in New York.",

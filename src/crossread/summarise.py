@@ -203,12 +203,14 @@ def _candidates(articles: Sequence[Article], params: SummaryParams) -> list[_Can
         # an interview or explainer written as "Q. ... A. ...": the questions are the
         # writer's, the answers the account, shown without their marker
         interview = sum(bool(_QUESTION_MARK.match(s.text)) for s in a.sentences) >= 2
-        for s in a.sentences:
+        for k, s in enumerate(a.sentences):
             if any(x <= s.start < y for x, y in captions):
                 continue  # a photo caption, not the account of events
             if any(g.kind in VOICE for g in s.signals):
                 continue
-            if interview and _QUESTION_MARK.match(s.text):
+            # the splitter may cut "Q." off as a sentence of its own, before the question
+            if interview and (_QUESTION_MARK.match(s.text) or (
+                    k and a.sentences[k - 1].text.strip() in ("Q.", "Q:"))):
                 continue
             text, start = s.text, s.start
             # a dateline ("CAIRO — "), an answer's "A. " and then a connective are trimmed,

@@ -110,6 +110,8 @@ def _last_phrase(doc: Any, keep: set[int], root: Any) -> Any | None:
     """The innermost prepositional phrase or clause after the verb that holds the last word
     still kept: what to cut next when the title is too long, or ends on a word that needed what
     was cut ("... for some" once "of the Navajo code talkers" went). The subject stays whole."""
+    if not keep:
+        return None
     last = max(keep)
     for t in sorted((doc[i] for i in keep if i > root.i), key=lambda x: -x.i):
         if t.dep_ in _CUTTABLE and t.head.i in keep and last in {x.i for x in t.subtree}:
