@@ -4,6 +4,8 @@ hand-labelled Multi-News clusters; these pairs are ours, not from that data)."""
 
 from __future__ import annotations
 
+import pytest
+
 from test_compare import reports, strict
 
 
@@ -98,6 +100,18 @@ def test_the_same_noun_of_different_things_is_not_a_dispute():
     arts = reports("Probe\n\nThe probe will make seven flybys of Venus before its main mission.",
                    "Probe\n\nThe probe will make 24 flybys of the sun before its main mission.")
     assert strict(arts) == []
+
+
+@pytest.mark.parametrize("other, disputed", [
+    # a delegation to another event is another delegation
+    ("North Korea will send a 550-member delegation to the Olympics, Chun said.", False),
+    # to the same event, the two counts do answer one question
+    ("North Korea will send a 550-member delegation to the Paralympics, Chun said.", True),
+])
+def test_the_same_noun_sent_to_different_things_is_not_a_dispute(other, disputed):
+    arts = reports("Games\n\nNorth Korea will send a 150-member delegation to the Paralympics, "
+                   "Chun said.", f"Games\n\n{other}")
+    assert bool(strict(arts)) == disputed
 
 
 def test_time_served_against_a_sentence_to_serve_is_not_a_dispute():

@@ -19,12 +19,13 @@ from crossread.compare.questions import SAME_CONTEXT, _different_scenes, _predic
 from crossread.context import Lexicon
 from crossread.model import NumberMention, Sentence
 
-_OF = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
+_OF = re.compile(r"\s+(?:of|to|for)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
                  r"(?P<w>[A-Za-z][\w-]*)")
 
 
 def _of_what(m: Mention, n: NumberMention) -> str | None:
-    """What the counted thing is of: "seven flybys of Venus" → "venus"."""
+    """What the counted thing is of, or for or sent to: "seven flybys of Venus" → "venus", "a
+    150-strong delegation to the Paralympics" → "paralympics"."""
     if not n.counts:
         return None
     rest = m.sentence.text[n.end - m.sentence.start:]
@@ -37,7 +38,8 @@ def _of_what(m: Mention, n: NumberMention) -> str | None:
 
 def _different_of(a: tuple[Mention, NumberMention], b: tuple[Mention, NumberMention]) -> bool:
     """"seven flybys of Venus" / "24 flybys of the sun", "six counts of arson" / "two counts
-    of murder": the same noun of different things counts different things."""
+    of murder", "a 150-strong delegation to the Paralympics" / "a 550-member delegation to the
+    games": the same noun of, for or to different things counts different things."""
     x, y = _of_what(*a), _of_what(*b)
     return bool(x and y and _singular(x) != _singular(y))
 
