@@ -30,9 +30,14 @@ bench: $(BIN)/.installed
 	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	$(BIN)/python benchmarks/clean_quality.py
 	$(BIN)/python benchmarks/dispute_quality.py --part test
+	$(BIN)/python benchmarks/fact_quality.py
+	$(BIN)/python benchmarks/summary_quality.py
+	$(BIN)/python benchmarks/cluster_quality.py
+	$(BIN)/python benchmarks/story_pairs.py
 	$(BIN)/python benchmarks/compare_speed.py
 	$(BIN)/python benchmarks/ingest_speed.py
 	$(BIN)/python benchmarks/load_api.py
+	$(BIN)/python benchmarks/store_scale.py --sizes 1000,10000
 
 clean-venv:
 	rm -rf $(VENV)
