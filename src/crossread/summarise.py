@@ -424,12 +424,13 @@ def title(brief: Brief) -> str | None:
     its source wrote it (`titles.headline`, cut on the parse; failing that, the sentence cut at
     a clause break), never one stating a disputed value, never an outlet's own headline."""
     headlines = {(a.title or "").strip().lower() for a in brief.articles}
+    sources = {id(s): source_sentence(brief, s) for s in brief.summary}
 
     def rank(s: SummarySentence) -> float:
         # the outlets that state it, discounted by how far into its report it comes: a lead
         # states the event ("A crane fell at the port"), a later sentence a detail of it ("The
         # injured were taken to St. Brendan's"), however widely repeated
-        source = source_sentence(brief, s)
+        source = sources[id(s)]
         return (1 + len(s.supported_by)) / (1 + math.log1p(source.index if source else 0))
 
     ranked = [s for s in sorted(brief.summary, key=rank, reverse=True)
@@ -441,7 +442,7 @@ def title(brief: Brief) -> str | None:
                 continue
             disputes = [brief.disputes[k] for k in s.disputes
                         if not brief.disputes[k].detail_only]
-            source = source_sentence(brief, s)
+            source = sources[id(s)]
             if source is not None:
                 # a disputed day can be left out of a title; a disputed count cannot
                 for d in disputes:
