@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -36,3 +37,19 @@ def dev_clusters(shared: Path) -> list[dict[str, Any]]:
         raise FileNotFoundError(f"no Multi-News dev data at {path}")
     with path.open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def cluster_texts(rows: list[dict[str, Any]], cluster: int, hashes: list[str],
+                  labels: Path) -> list[str]:
+    """The article texts of dev cluster `cluster`, checked against the SHA-256 hashes the hand
+    labels in `labels` were made on: changed data ends the run, never mis-scores it."""
+    texts = [a["text"] for a in rows[cluster]["articles"]]
+    if [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts] != hashes:
+        raise SystemExit(f"{labels}: texts of cluster {cluster} changed")
+    return texts
+
+
+def hash_half(key: str) -> str:
+    """"tune" or "test", by the parity of the first byte of `key`'s SHA-256: a split that
+    needs no list and never moves an item from one half to the other."""
+    return "tune" if hashlib.sha256(key.encode()).digest()[0] % 2 == 0 else "test"

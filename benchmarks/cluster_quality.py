@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import hashlib
 import json
 import random
 import sys
@@ -32,7 +31,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import SHARED, one_core, require_data
+from _common import SHARED, hash_half, one_core, require_data
 from crossread.clean import clean
 from crossread.ingest.identity import content_id
 from crossread.ingest.plaintext import read_plain
@@ -47,8 +46,7 @@ SEEDS = (0, 1, 2, 3, 4)
 NOW = "2026-01-01T00:00:00+00:00"
 
 
-def half(gold_story: str) -> str:
-    return "tune" if hashlib.sha256(gold_story.encode()).digest()[0] % 2 == 0 else "test"
+half = hash_half  # of a gold story id
 
 
 def load(shared: Path = SHARED) -> tuple[list[Article], list[str]]:

@@ -22,7 +22,6 @@ Printed, per half of the clusters (split by a hash of the cluster id: `tune` may
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections.abc import Sequence
@@ -30,14 +29,13 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, SHARED, dev_clusters, one_core, require_data
+from _common import ROOT, SHARED, cluster_texts, dev_clusters, hash_half, one_core, require_data
 
 LABELS = ROOT / "tests" / "fixtures" / "fact_labels.json"
 GRID = (0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70)
 
 
-def half(cluster_id: str) -> str:
-    return "tune" if hashlib.sha256(cluster_id.encode()).digest()[0] % 2 == 0 else "test"
+half = hash_half  # of a cluster id
 
 
 def load_labels(path: Path = LABELS) -> dict[str, Any]:
@@ -54,10 +52,7 @@ def _analysed(shared: Path, labels: dict[str, Any], clusters: set[int]) -> dict[
     rows = dev_clusters(shared)
     hashes = labels["text_sha256"]
     for c in sorted(clusters - set(_ANALYSED)):
-        texts = [a["text"] for a in rows[c]["articles"]]
-        if [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts] != hashes[str(c)]:
-            raise SystemExit(f"{LABELS}: texts of cluster {c} changed")
-        _ANALYSED[c] = analyse_texts(texts, Config())
+        _ANALYSED[c] = analyse_texts(cluster_texts(rows, c, hashes[str(c)], LABELS), Config())
     return {c: _ANALYSED[c] for c in clusters}
 
 
