@@ -269,6 +269,20 @@ def test_days_of_things_different_doers_did_are_not_a_dispute():
     assert kinds(arts, "time") == []
 
 
+@pytest.mark.parametrize("first, repeat", [
+    ("The singer suffered a stroke and underwent surgery on June 3.",
+     "The singer suffered a second stroke and underwent surgery on June 9."),
+    ("Protesters blocked the bridge for 3 hours on Monday.",
+     "Protesters blocked the bridge again for 6 hours on Tuesday."),
+])
+def test_a_repeat_of_a_happening_is_not_a_dispute_with_the_first(first, repeat):
+    arts = reports("Story\n\n" + first, "Story\n\n" + repeat)
+    assert strict(arts) == []
+    # without the word that marks the repeat, the same pair is a dispute
+    plain = repeat.replace("second ", "").replace(" again", "")
+    assert strict(reports("Story\n\n" + first, "Story\n\n" + plain))
+
+
 # --- the same figures for different periods ---------------------------------------------------
 
 def test_the_same_figures_for_different_periods():

@@ -88,6 +88,17 @@ def _different_scenes(m1: Mention, m2: Mention) -> bool:
     return False
 
 
+# "a second brain hemorrhage", "another attack", "struck again": a happening that repeats an
+# earlier one, so the value beside it belongs to the repeat, not to the first time
+_REPEAT = frozenset("second third fourth fifth another again repeat repeated renewed".split())
+
+
+def _one_a_repeat(m1: Mention, m2: Mention) -> bool:
+    """One mention is of a repeat ("a second hemorrhage ... on December 17") and the other is
+    not ("a brain hemorrhage ... on December 12"): two happenings, not one told two ways."""
+    return bool(_REPEAT.intersection(m1.context)) != bool(_REPEAT.intersection(m2.context))
+
+
 def _same_question(m1: Mention, m2: Mention, lex: Lexicon, one_article: bool) -> bool:
     """Same happening (predicates of one kind), same scene, and similar surroundings."""
     if m1.article == m2.article and m1.sentence == m2.sentence:
@@ -95,7 +106,7 @@ def _same_question(m1: Mention, m2: Mention, lex: Lexicon, one_article: bool) ->
     if one_article and (_inside(m1.start, _quoted(m1.sentence)) or
                         _inside(m2.start, _quoted(m2.sentence))):
         return False  # inside one article, a quotation is someone else's statement
-    if _different_scenes(m1, m2):
+    if _different_scenes(m1, m2) or _one_a_repeat(m1, m2):
         return False
     if {tense(m1), tense(m2)} == {"past", "future"}:
         return False  # "served about three years" / "to serve about 7 years"
