@@ -53,7 +53,11 @@ class Unit:
 # defectors are smuggled through China, where they face the risk of being caught".
 _CLAUSE_BREAK = re.compile(
     r"(?:;\s+|,?\s+(?:but|whereas)\s+|\s+[—–]\s+|"
-    r",\s+(?:and|where)\s+(?=(?:the|a|an|he|she|they|it|his|her|their|there|[A-Z])\b))"
+    r",\s+(?:and|where)\s+(?=(?:the|a|an|he|she|they|it|his|her|their|there|[A-Z])\b)|"
+    # "..., and, as was witnessed, North Korean soldiers have been ordered to ..."
+    r",\s+and,\s+|"
+    # "the man was shot twice and was taken to the hospital": two things one subject did
+    r"\s+and\s+(?=(?:was|were|is|are|has|have|had)\s+\w+(?:ed|en|n|t)\b))"
 )
 _MIN_CLAUSE_WORDS = 5
 
@@ -97,11 +101,17 @@ _NOT_FACTS = frozenset({"question", "call_to_action", "speculation", "first_pers
 
 
 def eligible(s: Sentence) -> bool:
-    """Sentences that can carry a fact: not questions, calls to act, the writer's guesses or
-    first-person asides, and not fragments."""
-    if len(s.text.split()) < 5:
-        return False
-    return not any(g.kind in _NOT_FACTS for g in s.signals)
+    """Sentences that can carry a fact: not fragments."""
+    return len(s.text.split()) >= 5
+
+
+def fact_clauses(s: Sentence) -> list[tuple[int, int]]:
+    """The clauses of an eligible sentence that can carry a fact: not questions, calls to act,
+    the writer's guesses or first-person asides. The test is per clause, so "South Korea may
+    have viewed him as a threat" does not take "North Korean soldiers have been ordered to shoot
+    any defectors" down with it."""
+    return [(a, b) for a, b in clauses(s)
+            if not any(g.kind in _NOT_FACTS and g.start < b and g.end > a for g in s.signals)]
 
 
 def similarity_matrix(units: Sequence[Unit]) -> np.ndarray:
@@ -252,7 +262,7 @@ def group(units: Sequence[Unit], sim: np.ndarray,
 
 def align(articles: Sequence[Article]) -> list[Fact]:
     units = [Unit(a.index, s, cs, ce, a.text[cs:ce])
-             for a in articles for s in a.sentences if eligible(s) for cs, ce in clauses(s)]
+             for a in articles for s in a.sentences if eligible(s) for cs, ce in fact_clauses(s)]
     if not units:
         return []
     sim = similarity_matrix(units)
