@@ -283,6 +283,38 @@ def test_a_repeat_of_a_happening_is_not_a_dispute_with_the_first(first, repeat):
     assert strict(reports("Story\n\n" + first, "Story\n\n" + plain))
 
 
+@pytest.mark.parametrize("did, did_not", [
+    ("About 840 of the hospital's nurses were vaccinated against the flu this week.",
+     "About 160 of the hospital's nurses were not vaccinated against the flu this week."),
+    ("The city vaccinated 840 nurses against the flu this week.",
+     "The city did not vaccinate 160 nurses against the flu this week."),
+])
+def test_a_count_of_those_who_did_not_is_not_a_count_of_those_who_did(did, did_not):
+    assert strict(reports("Flu\n\n" + did, "Flu\n\n" + did_not)) == []
+    # the same pair, both saying who did, is a dispute
+    did_too = did_not.replace("were not", "were").replace("did not vaccinate", "vaccinated")
+    assert [d.kind for d in strict(reports("Flu\n\n" + did, "Flu\n\n" + did_too))] == [
+        "number"]
+
+
+def test_a_value_under_a_condition_is_not_set_against_the_rule():
+    rule = "Schools\n\nThe agency said students can now sit 3 feet apart in classrooms."
+    exception = ("Schools\n\nThe agency advises students to stay 6 feet apart in classrooms if "
+                 "cohorting is not possible.")
+    assert strict(reports(rule, exception)) == []
+    unconditioned = exception.replace(" if cohorting is not possible", "")
+    assert [d.kind for d in strict(reports(rule, unconditioned))] == ["number"]
+
+
+def test_a_wire_abbreviation_of_millions_agrees_with_the_figure():
+    arts = reports("Ransom\n\nThe hackers demanded $70M to restore the companies' data.",
+                   "Ransom\n\nThe hackers demanded $70 mln to restore the companies' data.")
+    assert strict(arts) == []
+    arts = reports("Ransom\n\nThe hackers demanded $70M to restore the companies' data.",
+                   "Ransom\n\nThe hackers demanded $50 mln to restore the companies' data.")
+    assert [d.kind for d in strict(arts)] == ["number"]
+
+
 # --- the same figures for different periods ---------------------------------------------------
 
 def test_the_same_figures_for_different_periods():

@@ -74,6 +74,9 @@ def test_word_compounds_and_scales():
     assert one("Three hundred and forty two votes were cast.").value == 342
     assert one("Twenty-one pilots flew.").value == 21
     assert one("The city has 1.2 million residents.").value == 1_200_000
+    # wire-service abbreviations
+    assert one("Hackers demand $70 mln to restore the data.").value == 70_000_000
+    assert one("The deal is worth 2.5 bln euros.").value == 2_500_000_000
 
 
 def test_qualifier_kinds():

@@ -162,6 +162,32 @@ def subject(text: str, start: int, end: int) -> str | None:
     return subj.lemma_.lower()
 
 
+def negated(text: str, start: int, end: int) -> bool:
+    """The verb governing text[start:end] is negated: "16% have not been fully vaccinated"
+    counts the others of "84% were fully vaccinated", not the same people."""
+    found_at = _mention(text, start, end)
+    if found_at is None or found_at[1].pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "neg" for c in found_at[1].children)
+
+
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def conditional(text: str, start: int, end: int) -> bool:
+    """The verb governing text[start:end] holds only under a condition: "advises students to
+    stay 6 feet apart, if cohorting is not possible" is not the rule "students can sit 3 feet
+    apart" states, but the exception to it."""
+    found_at = _mention(text, start, end)
+    if found_at is None or found_at[1].pos_ not in ("VERB", "AUX"):
+        return False
+    tok = found_at[1]
+    heads = [tok] + ([tok.head] if tok.dep_ in ("xcomp", "ccomp") else [])
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS
+                                         for m in c.children)
+               for h in heads for c in h.children)
+
+
 def of_saying(text: str, start: int, end: int) -> bool:
     """The mention is governed by a verb of saying: "said on Tuesday" dates the saying."""
     found_at = _mention(text, start, end)

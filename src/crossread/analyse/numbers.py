@@ -25,7 +25,9 @@ _TENS_WORDS = {
     "eighty": 80, "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000}
+           "trillion": 1_000_000_000_000,
+           # wire-service abbreviations: "$70 mln", "2.5 bln euros"
+           "mln": 1_000_000, "bln": 1_000_000_000}
 _SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
                  "b": 1_000_000_000, "tn": 1_000_000_000_000}
 _MULTIPLES = {"once": 1, "twice": 2, "thrice": 3}
@@ -42,7 +44,8 @@ _NUMBER_WORDS = (
     rf"trillion)(?:\s+(?:and\s+)?(?:{_WORD_NUM})(?:[-\s](?:{_WORD_NUM}))?)?)?|dozen)"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_SCALE_AFTER = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|bn|b|tn)\b)?"
+_SCALE_AFTER = (r"(?:\s*(?:hundred|thousand|million|billion|trillion|mln|bln)\b|"
+                r"(?:k|m|mn|bn|b|tn)\b)?")
 
 _QUALIFIERS: tuple[tuple[str, str], ...] = (
     (r"at least|no fewer than|no less than|a minimum of|not less than", "at_least"),

@@ -15,7 +15,13 @@ from functools import cache
 
 from crossread.compare.mentions import Mention
 from crossread.compare.quantities import _measure, _singular, comparable_measure, numbers_agree
-from crossread.compare.questions import SAME_CONTEXT, _different_scenes, _predicates, _verbs_related
+from crossread.compare.questions import (
+    SAME_CONTEXT,
+    _different_scenes,
+    _different_terms,
+    _predicates,
+    _verbs_related,
+)
 from crossread.context import Lexicon
 from crossread.model import NumberMention, Sentence
 
@@ -122,6 +128,6 @@ def _only_counts(i: int, j: int, mentions: Sequence[tuple[Mention, NumberMention
         same = [x for x, y in mentions if x.article == m.article and _measure(y)[1] == head]
         if len(same) != 1:
             return False
-    if _different_scenes(m1, m2):
+    if _different_scenes(m1, m2) or _different_terms(m1, m2):
         return False
     return lex.similar(m1.context, m2.context) >= SAME_CONTEXT / 2

@@ -67,7 +67,7 @@ def comparable_measure(a: NumberMention, b: NumberMention) -> bool:
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6,
-          "k": 1e3}
+          "k": 1e3, "mln": 1e6, "bln": 1e9}
 
 
 def _rounding(n: NumberMention) -> float:

@@ -18,7 +18,7 @@ from crossread.analyse.vectors import embed
 from crossread.compare.mentions import Mention, _inside, _quoted
 from crossread.context import Lexicon, in_group
 from crossread.model import Sentence
-from crossread.predicates import predicates, subject, verb_tense
+from crossread.predicates import conditional, negated, predicates, subject, verb_tense
 
 SAME_CONTEXT = 0.18  # soft-overlap similarity two windows need, besides a shared key word
 SAME_CONTEXT_ONE_ARTICLE = 0.5  # stricter inside one article: a writer repeats, rarely errs
@@ -99,6 +99,23 @@ def _one_a_repeat(m1: Mention, m2: Mention) -> bool:
     return bool(_REPEAT.intersection(m1.context)) != bool(_REPEAT.intersection(m2.context))
 
 
+def _negated(m: Mention) -> bool:
+    s = m.sentence
+    return negated(s.text, m.start - s.start, m.end - s.start)
+
+
+def _conditional(m: Mention) -> bool:
+    s = m.sentence
+    return conditional(s.text, m.start - s.start, m.end - s.start)
+
+
+def _different_terms(m1: Mention, m2: Mention) -> bool:
+    """One statement is negated or holds under a condition and the other not: "84% were
+    vaccinated" / "16% have not been vaccinated" (the others), "can sit 3 feet apart" / "stay
+    6 feet apart if cohorting is not possible" (the exception)."""
+    return _negated(m1) != _negated(m2) or _conditional(m1) != _conditional(m2)
+
+
 def _same_question(m1: Mention, m2: Mention, lex: Lexicon, one_article: bool) -> bool:
     """Same happening (predicates of one kind), same scene, and similar surroundings."""
     if m1.article == m2.article and m1.sentence == m2.sentence:
@@ -110,6 +127,8 @@ def _same_question(m1: Mention, m2: Mention, lex: Lexicon, one_article: bool) ->
         return False
     if {tense(m1), tense(m2)} == {"past", "future"}:
         return False  # "served about three years" / "to serve about 7 years"
+    if _different_terms(m1, m2):
+        return False
     p1, p2 = _predicates(m1), _predicates(m2)
     if not p1 or not p2 or not any(_verbs_related(a, b) for a in p1 for b in p2):
         return False
