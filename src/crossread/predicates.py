@@ -188,6 +188,62 @@ def conditional(text: str, start: int, end: int) -> bool:
                for h in heads for c in h.children)
 
 
+_ROLES = {"in": "in", "at": "in", "inside": "in", "within": "in", "across": "in",
+          "to": "to", "into": "to", "toward": "to", "towards": "to",
+          "from": "from", "out": "from"}
+
+
+def place_role(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """The part a place plays for the verb it places, by its preposition, and that verb's
+    lemma: "in" (lived in Quebec, lived with his wife in Ontario), "to" (defected to South
+    Korea) or "from" (fled from North Korea). None when the phrase places a thing rather than a
+    happening ("the most famous lion in Kenya died"), names no such role ("South Korea's
+    government", "fled North Korea"), the verb is too light or of saying to tell happenings
+    apart ("is in Canada", "said in Ottawa"), or its doers are many ("tourists were affected
+    in North Carolina")."""
+    span = _parse(text).char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.lower_ not in _ROLES:
+        return None
+    role = _ROLES[tok.head.lower_]
+    head = tok.head.head
+    # "lived with his wife in Ontario": through the object the phrase hangs on, to its verb
+    for _ in range(2):
+        if head.pos_ in ("VERB", "AUX") or head.dep_ not in ("pobj", "dobj"):
+            break
+        head = head.head.head if head.dep_ == "pobj" else head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in LIGHT or lemma in SPEECH or not _one_doer(head):
+        return None
+    return role, lemma
+
+
+_RELATIVE = frozenset({"who", "which", "that"})
+_ONE = frozenset({"he", "she", "it"})
+
+
+def _one_doer(verb: Any) -> bool:
+    """The verb's subject is one person or thing ("he", "Katriuk", "the plane", "a beekeeper
+    ... who"), which can only be in one place at a time; a group ("beach goers", "tourists and
+    residents") may be spread over several."""
+    for _ in range(3):  # "began arriving": the subject of the verb it hangs on
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head is verb:
+            break
+        verb = verb.head
+    if subj is None:
+        return False
+    if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        subj = verb.head  # "a beekeeper ... who lived in Quebec"
+    if any(c.dep_ == "conj" for c in subj.children):
+        return False
+    return subj.lower_ in _ONE or subj.tag_ in ("NN", "NNP")
+
+
 def of_saying(text: str, start: int, end: int) -> bool:
     """The mention is governed by a verb of saying: "said on Tuesday" dates the saying."""
     found_at = _mention(text, start, end)

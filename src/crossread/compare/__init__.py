@@ -28,6 +28,7 @@ from crossread.compare.periods import period_disputes
 from crossread.compare.places import place_disputes
 from crossread.compare.quantities import comparable_measure, numbers_agree
 from crossread.compare.questions import SYNONYM_GROUPS
+from crossread.compare.regions import region_disputes
 from crossread.compare.years import year_disputes
 from crossread.context import Lexicon, words
 from crossread.model import Article, Dispute
@@ -39,6 +40,7 @@ def disputes(articles: Sequence[Article]) -> list[Dispute]:
              + clock_disputes(articles, lex) + period_disputes(articles)
              + number_disputes(articles, lex) + age_disputes(articles)
              + attribute_disputes(articles, lex) + place_disputes(articles, lex)
+             + region_disputes(articles, lex)
              + person_disputes(articles) + injury_details(articles))
     # strict disagreements first, then differences of detail
     return sorted(found, key=lambda d: (d.detail_only, -len(d.sides)))
