@@ -32,6 +32,20 @@ from crossread.titles import headline
      "President Obama on Tuesday signed a bill authorizing a prestigious award"),
     ("Ten volunteer firefighters were arrested Tuesday, according to the Robeson County "
      "Sheriff's Office.", "Ten volunteer firefighters were arrested Tuesday"),
+    # a second verb sharing the subject is more of the same statement: it stays, and what
+    # hangs on it is trimmed while the title is long
+    ("A North Korean soldier was shot and wounded by his own troops as he defected across the "
+     "demilitarized zone into South Korea on Monday.",
+     "A North Korean soldier was shot and wounded by his own troops"),
+    ("Police arrested the man on Friday and charged him with murder, the sheriff said.",
+     "Police arrested the man on Friday and charged him with murder"),
+    # but not one of a list of three, nor one hung on a copula
+    ("Under the settlement, the firm will take steps to ensure compliance with the rules, "
+     "address hazards at older homes, and educate the public.",
+     "The firm will take steps"),
+    ("New York Mayor Michael Bloomberg said on Sunday that President Barack Obama is a "
+     "formidable candidate for reelection and praised Rick Perry for his record.",
+     "President Barack Obama is a formidable candidate for reelection"),
 ])
 def test_the_main_statement_in_the_sources_words(sentence, title):
     assert headline(sentence) == title

@@ -52,7 +52,19 @@ def headline(text: str) -> str | None:
     if subject is None or subject.pos_ == "PRON":
         return None  # no subject, or one the reader cannot place without the sentence before
     keep = {t.i for t in root.subtree}
+    # "was shot and wounded by his own troops": a second verb without a subject of its own,
+    # joined by a plain "and", says more of the same statement, not a second one, and stays
+    # (trimmed later if long). Not in a list of three ("take steps ..., address ... and
+    # educate ..."), nor after a copula, where the parser often hangs the speaker's second
+    # verb ("said that Obama is a candidate and praised Perry")
+    shares = [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"
+              and not any(g.dep_ in _SUBJECTS for g in c.children)]
+    if len(shares) != 1 or root.pos_ != "VERB" or \
+            doc[min(x.i for x in shares[0].subtree) - 1].dep_ != "cc":
+        shares = []
     for c in root.children:
+        if c in shares or (shares and c.dep_ == "cc" and c.i < shares[0].i):
+            continue
         if c.dep_ in _SIDE or (c.i < subject.i and c.dep_ not in _SUBJECTS
                                and c.dep_ not in ("aux", "auxpass", "neg")):
             keep -= {t.i for t in c.subtree}
@@ -65,6 +77,8 @@ def headline(text: str) -> str | None:
         if cut is None:
             return None
         keep -= {x.i for x in cut.subtree}
+        if cut.dep_ == "conj":  # "declared ... and began ...": its "and" goes with it
+            keep -= {c.i for c in cut.head.children if c.dep_ == "cc" and c.i < cut.i}
     out = _join(doc, keep)
     if len(out.split()) < MIN_WORDS or out.count('"') % 2 or out.count("“") != out.count("”"):
         return None
