@@ -91,6 +91,9 @@ def test_agreed_facts_found(brief):
     assert _agreed(brief, "defected to South Korea Monday evening", {A000, A002, A003})
     assert _agreed(brief, "30,000", {A000, A003})
     assert _agreed(brief, "elbow", {A000, A002})
+    # North Korean guards are ordered to shoot defectors (000 in a clause after a guess,
+    # 002): the guess takes only its own clause out of the facts
+    assert _agreed(brief, "instructed to shoot", {A000, A002})
 
 
 def test_agreed_clause_of_a_longer_sentence(brief):

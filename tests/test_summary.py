@@ -73,6 +73,8 @@ def test_seed_summary(seeds):
     assert "Reports differ: How many times" in notes
     assert "twice [1]" in notes and "at least five times [3]" in notes
     assert brief.title and not any(w in brief.title for w in ("Monday", "twice", "high-ranking"))
+    # the event all three report, not a detail of it (the title was once his wounds)
+    assert "defect" in brief.title.lower() or brief.title.startswith("A North Korean soldier")
 
 
 def test_seed_summary_covers_rescue_and_hospital(seeds):
