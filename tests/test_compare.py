@@ -30,6 +30,14 @@ def strict(arts):
     return [d for d in disputes(arts) if not d.detail_only]
 
 
+def trap_and_control(trap: tuple[str, ...], control: tuple[str, ...], *kinds: str) -> None:
+    """The trap's reports show no dispute, and the control's, which differ from them in the
+    one thing the trap turns on, show one of each of `kinds`: so the rule is what clears the
+    trap."""
+    assert strict(reports(*trap)) == []
+    assert sorted(d.kind for d in strict(reports(*control))) == sorted(kinds)
+
+
 def sides(d):
     return [(s.value, s.outlets) for s in d.sides]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_compare import reports, strict
+from test_compare import reports, strict, trap_and_control
 
 
 def kinds(arts, kind):
@@ -269,18 +269,17 @@ def test_days_of_things_different_doers_did_are_not_a_dispute():
     assert kinds(arts, "time") == []
 
 
-@pytest.mark.parametrize("first, repeat", [
+@pytest.mark.parametrize("first, repeat, kinds", [
     ("The singer suffered a stroke and underwent surgery on June 3.",
-     "The singer suffered a second stroke and underwent surgery on June 9."),
+     "The singer suffered a second stroke and underwent surgery on June 9.", ["time"]),
     ("Protesters blocked the bridge for 3 hours on Monday.",
-     "Protesters blocked the bridge again for 6 hours on Tuesday."),
+     "Protesters blocked the bridge again for 6 hours on Tuesday.", ["number", "time"]),
 ])
-def test_a_repeat_of_a_happening_is_not_a_dispute_with_the_first(first, repeat):
-    arts = reports("Story\n\n" + first, "Story\n\n" + repeat)
-    assert strict(arts) == []
+def test_a_repeat_of_a_happening_is_not_a_dispute_with_the_first(first, repeat, kinds):
     # without the word that marks the repeat, the same pair is a dispute
     plain = repeat.replace("second ", "").replace(" again", "")
-    assert strict(reports("Story\n\n" + first, "Story\n\n" + plain))
+    trap_and_control(("Story\n\n" + first, "Story\n\n" + repeat),
+                     ("Story\n\n" + first, "Story\n\n" + plain), *kinds)
 
 
 @pytest.mark.parametrize("did, did_not", [
@@ -290,29 +289,26 @@ def test_a_repeat_of_a_happening_is_not_a_dispute_with_the_first(first, repeat):
      "The city did not vaccinate 160 nurses against the flu this week."),
 ])
 def test_a_count_of_those_who_did_not_is_not_a_count_of_those_who_did(did, did_not):
-    assert strict(reports("Flu\n\n" + did, "Flu\n\n" + did_not)) == []
     # the same pair, both saying who did, is a dispute
     did_too = did_not.replace("were not", "were").replace("did not vaccinate", "vaccinated")
-    assert [d.kind for d in strict(reports("Flu\n\n" + did, "Flu\n\n" + did_too))] == [
-        "number"]
+    trap_and_control(("Flu\n\n" + did, "Flu\n\n" + did_not),
+                     ("Flu\n\n" + did, "Flu\n\n" + did_too), "number")
 
 
 def test_a_value_under_a_condition_is_not_set_against_the_rule():
     rule = "Schools\n\nThe agency said students can now sit 3 feet apart in classrooms."
     exception = ("Schools\n\nThe agency advises students to stay 6 feet apart in classrooms if "
                  "cohorting is not possible.")
-    assert strict(reports(rule, exception)) == []
     unconditioned = exception.replace(" if cohorting is not possible", "")
-    assert [d.kind for d in strict(reports(rule, unconditioned))] == ["number"]
+    trap_and_control((rule, exception), (rule, unconditioned), "number")
 
 
 def test_a_wire_abbreviation_of_millions_agrees_with_the_figure():
-    arts = reports("Ransom\n\nThe hackers demanded $70M to restore the companies' data.",
-                   "Ransom\n\nThe hackers demanded $70 mln to restore the companies' data.")
-    assert strict(arts) == []
-    arts = reports("Ransom\n\nThe hackers demanded $70M to restore the companies' data.",
-                   "Ransom\n\nThe hackers demanded $50 mln to restore the companies' data.")
-    assert [d.kind for d in strict(arts)] == ["number"]
+    first = "Ransom\n\nThe hackers demanded $70M to restore the companies' data."
+    trap_and_control(
+        (first, "Ransom\n\nThe hackers demanded $70 mln to restore the companies' data."),
+        (first, "Ransom\n\nThe hackers demanded $50 mln to restore the companies' data."),
+        "number")
 
 
 # --- the same figures for different periods ---------------------------------------------------

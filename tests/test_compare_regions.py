@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from crossread.compare.regions import disjoint, regions
-from test_compare import reports, strict
+from test_compare import reports, strict, trap_and_control
 
 
 def places(*texts: str):
@@ -64,22 +64,20 @@ def test_one_person_living_in_two_provinces_is_a_dispute():
       "The team stayed in Iraq all week, the minister said.")),
 ])
 def test_two_places_that_are_no_dispute(trap, control):
-    assert places(*("Story\n\n" + t for t in trap)) == []
-    # the control differs in the one thing the trap turns on, and is a dispute
-    assert len(places(*("Story\n\n" + t for t in control))) == 1
+    trap_and_control(tuple("Story\n\n" + t for t in trap),
+                     tuple("Story\n\n" + t for t in control), "place")
 
 
 def test_a_report_listing_stops_is_not_compared():
     # one report has the president travelling to two countries: a tour, not a contradiction
     tour = "Tour\n\nThe president travelled to China on Monday. He travelled to Vietnam on Tuesday."
     other = "Tour\n\nThe president travelled to Japan on Monday."
-    assert places(tour, other) == []
-    assert len(places(tour.split(" He travelled")[0], other)) == 1
+    trap_and_control((tour, other), (tour.split(" He travelled")[0], other), "place")
 
 
 def test_a_sentence_naming_two_places_apart_is_not_compared():
     other = "Hikers\n\nThe hiker was walking in Turkey when he was stopped."
-    assert places("Hikers\n\nThe hiker was walking in Iraq and did not know he had crossed "
-                  "into Iran.", other) == []
-    assert len(places("Hikers\n\nThe hiker was walking in Iraq when he was stopped.",
-                      other)) == 1
+    trap_and_control(
+        ("Hikers\n\nThe hiker was walking in Iraq and did not know he had crossed into Iran.",
+         other),
+        ("Hikers\n\nThe hiker was walking in Iraq when he was stopped.", other), "place")

@@ -9,7 +9,9 @@ a writer repeats, rarely errs, and a quotation is someone else's statement.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -19,6 +21,8 @@ from crossread.compare.mentions import Mention, _inside, _quoted
 from crossread.context import Lexicon, in_group
 from crossread.model import Sentence
 from crossread.predicates import conditional, negated, predicates, subject, verb_tense
+
+T = TypeVar("T")
 
 SAME_CONTEXT = 0.18  # soft-overlap similarity two windows need, besides a shared key word
 SAME_CONTEXT_ONE_ARTICLE = 0.5  # stricter inside one article: a writer repeats, rarely errs
@@ -31,22 +35,24 @@ def _synonym_groups() -> list[tuple[str, ...]]:
 SYNONYM_GROUPS = _synonym_groups()
 
 
-def _predicates(m: Mention, keep: frozenset[str] = frozenset()) -> frozenset[str]:
+def _at(fn: Callable[..., T], m: Mention, *args: Any) -> T:
+    """A parse question (crossread.predicates) asked of the mention, in its sentence."""
     s = m.sentence
-    return predicates(s.text, m.start - s.start, m.end - s.start, keep)
+    return fn(s.text, m.start - s.start, m.end - s.start, *args)
+
+
+def _predicates(m: Mention, keep: frozenset[str] = frozenset()) -> frozenset[str]:
+    return _at(predicates, m, keep)
 
 
 def _different_doers(m1: Mention, m2: Mention) -> bool:
     """Both verbs name who did it, and not the same or a like noun: two happenings."""
-    s1, s2 = m1.sentence, m2.sentence
-    a = subject(s1.text, m1.start - s1.start, m1.end - s1.start)
-    b = subject(s2.text, m2.start - s2.start, m2.end - s2.start)
+    a, b = _at(subject, m1), _at(subject, m2)
     return bool(a and b and not _verbs_related(a, b))
 
 
 def tense(m: Mention) -> str | None:
-    s = m.sentence
-    return verb_tense(s.text, m.start - s.start, m.end - s.start)
+    return _at(verb_tense, m)
 
 
 @lru_cache(maxsize=4096)
@@ -77,15 +83,18 @@ def _mention_scene(m: Mention, labels: set[str]) -> set[str]:
     return own if own or m.lead is None else _scene(m.lead, labels)
 
 
+def names_differ(a: set[str], b: set[str]) -> bool:
+    """Both name someone or somewhere, and no name of one is a name of the other, part of it
+    ("katriuk" / "vladimir katriuk") or a spelling of it."""
+    return bool(a and b and not any(x == y or x in y or y in x or fuzz.ratio(x, y) >= 80
+                                    for x in a for y in b))
+
+
 def _different_scenes(m1: Mention, m2: Mention) -> bool:
     """Two sentences naming different places, or different people (outside their attribution),
     describe different happenings: two shootings in two towns are not one disputed shooting."""
-    for labels in _SCENE_GROUPS:
-        a, b = _mention_scene(m1, labels), _mention_scene(m2, labels)
-        if a and b and not any(x == y or x in y or y in x or fuzz.ratio(x, y) >= 80
-                               for x in a for y in b):
-            return True
-    return False
+    return any(names_differ(_mention_scene(m1, labels), _mention_scene(m2, labels))
+               for labels in _SCENE_GROUPS)
 
 
 # "a second brain hemorrhage", "another attack", "struck again": a happening that repeats an
@@ -99,21 +108,12 @@ def _one_a_repeat(m1: Mention, m2: Mention) -> bool:
     return bool(_REPEAT.intersection(m1.context)) != bool(_REPEAT.intersection(m2.context))
 
 
-def _negated(m: Mention) -> bool:
-    s = m.sentence
-    return negated(s.text, m.start - s.start, m.end - s.start)
-
-
-def _conditional(m: Mention) -> bool:
-    s = m.sentence
-    return conditional(s.text, m.start - s.start, m.end - s.start)
-
-
 def _different_terms(m1: Mention, m2: Mention) -> bool:
     """One statement is negated or holds under a condition and the other not: "84% were
     vaccinated" / "16% have not been vaccinated" (the others), "can sit 3 feet apart" / "stay
     6 feet apart if cohorting is not possible" (the exception)."""
-    return _negated(m1) != _negated(m2) or _conditional(m1) != _conditional(m2)
+    return _at(negated, m1) != _at(negated, m2) or \
+        _at(conditional, m1) != _at(conditional, m2)
 
 
 def _same_question(m1: Mention, m2: Mention, lex: Lexicon, one_article: bool) -> bool:

@@ -17,9 +17,16 @@ from functools import cache
 from crossread.compare.assemble import _about, _dispute
 from crossread.compare.grouping import _components
 from crossread.compare.mentions import Mention, _inside, _news_sentences, _quoted
-from crossread.compare.questions import SAME_CONTEXT, _different_terms, _verbs_related, tense
+from crossread.compare.questions import (
+    SAME_CONTEXT,
+    _different_terms,
+    _scene,
+    _verbs_related,
+    names_differ,
+    tense,
+)
 from crossread.context import Lexicon, window
-from crossread.model import Article, Dispute, Sentence
+from crossread.model import Article, Dispute
 from crossread.predicates import place_role
 
 # A region is ("country", "CA") or ("division", "CA-QC"); a name may stand for several
@@ -42,6 +49,7 @@ _ALIASES = {
 _DIVIDED = frozenset({"US", "CA", "AU", "GB", "IN", "MX", "BR", "CN", "DE", "NG", "PK", "ZA",
                       "AR", "JP", "KR"})
 MIN_NAME = 4  # characters: shorter division names ("Ir") are codes, not names
+_PEOPLE = {"PERSON"}
 
 
 def _plain(name: str) -> str:
@@ -138,12 +146,6 @@ def _same_happening(x: _Placed, y: _Placed) -> bool:
     return {tense(m1), tense(m2)} != {"past", "future"} and not _different_terms(m1, m2)
 
 
-def _people(s: Sentence) -> set[str]:
-    skip = [(a.start, a.end) for a in s.attribution]
-    return {e.text.lower().split()[-1] for e in s.entities
-            if e.label == "PERSON" and not _inside(e.start, skip)}
-
-
 def region_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
     ms = _region_mentions(articles)
     # an article putting one kind of happening in two places apart lists stops or cases
@@ -158,8 +160,7 @@ def region_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
                 continue
             if not disjoint(r1, r2) or not _same_happening(ms[i], ms[j]):
                 continue
-            p1, p2 = _people(m1.sentence), _people(m2.sentence)
-            if p1 and p2 and not p1 & p2:
+            if names_differ(_scene(m1.sentence, _PEOPLE), _scene(m2.sentence, _PEOPLE)):
                 continue  # different people in different places
             # the verbs the places hang on already match, as the routes of number disputes
             # match by their places: surroundings need only half the usual likeness
