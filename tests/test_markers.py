@@ -98,6 +98,19 @@ def test_calls_to_action_and_questions():
     assert not any(g.kind == "question" for g in s.signals)
 
 
+def test_a_question_runs_from_the_end_of_the_statement_before_it():
+    from crossread.analyse.markers import signals
+
+    text = "The port closed. Who will pay for it? Nobody knows! Why now?"
+    found = [g.text for g in signals(text, 0, [], attributed=False) if g.kind == "question"]
+    assert found == ["Who will pay for it?", "Why now?"]
+    # a page of words without one end mark (a scraped list, a broken feed) is read in one
+    # pass: the question search once went back over the whole run from every character
+    run = "word " * 40_000 + "why?"
+    (q,) = [g for g in signals(run, 0, [], attributed=False) if g.kind == "question"]
+    assert (q.start, q.end) == (0, len(run))
+
+
 def test_neutral_sentence_has_no_signals():
     s = sentence("The crane fell onto an empty berth at about 3:40 p.m. on Tuesday.")
     assert s.signals == ()

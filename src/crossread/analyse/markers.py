@@ -205,7 +205,9 @@ _FIRST_PERSON = re.compile(
     r"(?<![\w’'-])(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself|we|We|we['’](?:re|ve|d|ll)|"
     r"We['’](?:re|ve|d|ll)|our|Our|ours|us|ourselves|Me|My)(?![\w’'-])"
 )
-_QUESTION = re.compile(r"[^.!?]*\?")
+# A question runs from the end of the sentence before it (or the start) to its "?". Anchored
+# there, so that a long stretch without any end mark is scanned once, not once per character.
+_QUESTION = re.compile(r"(?:^|(?<=[.!?]))[^.!?]*\?")
 # A counterfactual in the writer's own voice guesses what would have been: "had the soldier not
 # made it into South Korea, he'd already be dead by now". The span runs from "had" to the modal.
 _COUNTERFACTUAL = re.compile(
