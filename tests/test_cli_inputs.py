@@ -170,6 +170,27 @@ def test_max_size_option(runner: CliRunner, tmp_path: Path) -> None:
         f"crossread: {f}: too large: 3 MB, the limit is 1 MB (--max-size)")
 
 
+def test_a_very_long_page_is_compared_as_far_as_a_report_goes(runner: CliRunner,
+                                                               tmp_path: Path) -> None:
+    from crossread.analyse import MAX_SENTENCES
+
+    f = tmp_path / "log.txt"
+    f.write_text("\n".join(f"Line {k} of the log was written on Monday by the crane operator."
+                           for k in range(MAX_SENTENCES + 100)), encoding="utf-8")
+    g = tmp_path / "good.txt"
+    g.write_text(GOOD_1)
+    result = runner.invoke(main, ["brief", "--fast", "--format", "json", str(f), str(g)])
+    assert result.exit_code == 0
+    (line,) = result.stderr.splitlines()
+    assert line == (f"crossread: {f}: very long: only its first {MAX_SENTENCES} sentences are "
+                    "compared")
+    doc = json.loads(result.stdout)
+    assert [a["source"] for a in doc["articles"]] == [str(f), str(g)]
+    # the page's text is all kept; its sentences stop at the cap
+    assert doc["articles"][0]["text"].count("Line ") == MAX_SENTENCES + 100
+    assert len(doc["articles"][0]["sentences"]) == MAX_SENTENCES
+
+
 def test_private_url_refused_and_good_file_read(runner: CliRunner, tmp_path: Path) -> None:
     f = tmp_path / "good.txt"
     f.write_text(GOOD_1)

@@ -6,7 +6,7 @@ import dataclasses
 import os
 from collections.abc import Callable, Iterable
 
-from crossread.analyse import analyse
+from crossread.analyse import MAX_SENTENCES, analyse, truncated
 from crossread.clean import clean
 from crossread.config import Config
 from crossread.ingest import read_sources
@@ -52,6 +52,9 @@ def process_all(articles: Iterable[Article], config: Config, errors: list[ReadEr
     for art in articles:
         try:
             done.append(dataclasses.replace(step(art, config), index=len(done)))
+            if truncated(done[-1]):
+                errors.append(ReadError(art.source, f"very long: only its first "
+                                        f"{MAX_SENTENCES} sentences are compared"))
         except Exception as exc:  # one bad article must not sink the others
             if os.environ.get("CROSSREAD_DEBUG"):
                 raise
