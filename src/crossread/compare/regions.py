@@ -149,9 +149,12 @@ def _same_happening(x: _Placed, y: _Placed) -> bool:
 def region_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
     ms = _region_mentions(articles)
     # an article putting one kind of happening in two places apart lists stops or cases
-    listed = {i for i in range(len(ms)) for j in range(len(ms))
-              if i != j and ms[i][0].article == ms[j][0].article
-              and disjoint(ms[i][1], ms[j][1]) and _same_happening(ms[i], ms[j])}
+    listed: set[int] = set()
+    for i in range(len(ms)):
+        for j in range(i + 1, len(ms)):  # both tests are symmetric: each pair once
+            if ms[i][0].article == ms[j][0].article and disjoint(ms[i][1], ms[j][1]) \
+                    and _same_happening(ms[i], ms[j]):
+                listed |= {i, j}
     edges = []
     for i in range(len(ms)):
         for j in range(i + 1, len(ms)):
