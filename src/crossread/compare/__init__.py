@@ -6,10 +6,11 @@ distinctive word or a synonym), the same frame (not a yearly rate against a tota
 different years), and values the wording cannot reconcile (ranges that do not overlap, allowing
 for rounding). No side is ever marked right: sides are listed with their outlets and sentences.
 
-Each kind of dispute has its module: numbers, days, years, clocks, periods, places, attributes,
-people (with speakers) and injuries. What they share: mentions (what is compared), questions (do
-two mentions answer one question), quantities, frames and counts (when numbers are comparable),
-grouping (pairs into sides) and assemble (sides into a Dispute). entities groups name spellings.
+Each kind of dispute has its module: numbers, days, years, clocks, periods, places, regions,
+attributes, people (with speakers), events and injuries. What they share: mentions (what is
+compared), questions (do two mentions answer one question), quantities, frames and counts (when
+numbers are comparable), grouping (pairs into sides) and assemble (sides into a Dispute).
+entities groups name spellings.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from crossread.compare.attributes import attribute_disputes
 from crossread.compare.clocks import clock_disputes
 from crossread.compare.days import time_disputes
 from crossread.compare.entities import entity_groups
+from crossread.compare.events import event_disputes
 from crossread.compare.injuries import injury_details
 from crossread.compare.numbers import number_disputes
 from crossread.compare.people import person_disputes
@@ -41,7 +43,8 @@ def disputes(articles: Sequence[Article]) -> list[Dispute]:
              + number_disputes(articles, lex) + age_disputes(articles)
              + attribute_disputes(articles, lex) + place_disputes(articles, lex)
              + region_disputes(articles, lex)
-             + person_disputes(articles) + injury_details(articles))
+             + person_disputes(articles) + event_disputes(articles)
+             + injury_details(articles))
     # strict disagreements first, then differences of detail
     return sorted(found, key=lambda d: (d.detail_only, -len(d.sides)))
 
