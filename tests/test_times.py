@@ -50,3 +50,14 @@ def test_unresolved_without_a_date():
 
 def test_may_the_verb_is_not_a_month():
     assert times("Officials may announce more sanctions.") == ()
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    # wire style: a day without a year is this year's, an upcoming one included
+    ("The trial begins on Dec. 4.", "2017-11-14", "2017-12-04"),
+    ("The vote was held on Nov. 2.", "2017-11-14", "2017-11-02"),
+    ("The trial began Feb. 10.", "2017-11-14", "2017-02-10"),  # earlier this year
+    ("The fire started on December 20.", "2018-01-05", "2017-12-20"),  # too far ahead
+])
+def test_a_day_of_a_month_without_a_year(text, published, value):
+    assert one(text, published).value == value

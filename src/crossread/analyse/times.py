@@ -2,7 +2,10 @@
 
 News convention: a bare weekday means the most recent such day on or before publication
 ("Monday" in a Tuesday story is the day before); "next Monday" looks forward. A month without a
-year is the latest such month not after publication. Our own resolver rather than dateparser
+year is the latest such month not after publication. A day of a month without a year is in the
+year of publication (wire style gives the year only for another year: "the trial begins April
+3" in a March story is next month's) unless that puts it more than UPCOMING days ahead, when it
+is last year's ("December 20" in a January story). Our own resolver rather than dateparser
 for the text: dateparser takes ~50 ms a sentence and returns nothing for "early on Monday";
 dateparser still normalises metadata dates in ingest.
 """
@@ -69,6 +72,19 @@ def _pub_date(published: str | None) -> date | None:
         return None
 
 
+UPCOMING = 92  # days: how far ahead of publication a day of a month without a year may be
+
+
+def _year_for_day(month: int, day: int, pub: date | None) -> int | None:
+    if pub is None:
+        return None
+    try:
+        ahead = (date(pub.year, month, day) - pub).days
+    except ValueError:  # February 29 of a year without it: the year is not this one
+        return pub.year - 1
+    return pub.year if ahead <= UPCOMING else pub.year - 1
+
+
 def _year_for_month(month: int, pub: date | None) -> int | None:
     if pub is None:
         return None
@@ -82,9 +98,9 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[str, str | 
     if kind in ("mdy", "dmy"):
         mon = _MONTHS[g["mon"].lower().rstrip(".")]
         day = int(g["d"])
-        year = int(g["y"]) if g.get("y") else _year_for_month(mon, pub)
         if not 1 <= day <= 31:
             return "date", None, False
+        year = int(g["y"]) if g.get("y") else _year_for_day(mon, day, pub)
         if year is None:
             return "date", f"--{mon:02d}-{day:02d}", False
         try:
