@@ -279,3 +279,11 @@ def test_miles_and_kilometres_are_compared_converted():
         "Storm hits coast\n\nThe storm hit the coast on Tuesday with winds of 185 km/h.",
     )
     assert not strict(agree)
+
+
+def test_two_dates_on_one_weekday_are_two_days():
+    (d,) = strict(reports(
+        "Trial\n\nThe trial of the former mayor will begin on April 3, a court spokesman said.",
+        "Trial\n\nThe trial of the former mayor will begin on April 10, a court spokesman said."))
+    assert d.kind == "time"
+    assert [s.value for s in d.sides] == ["Friday (2026-04-03)", "Friday (2026-04-10)"]

@@ -65,7 +65,10 @@ class Day:
             return False
         return abs(gap.days) <= 14
 
-    def key(self, by_month_day: bool) -> str:
+    def key(self, by_month_day: bool, by_date: bool = False) -> str:
+        if by_date and self.value:
+            # "April 3" and "April 10" share a weekday and are two days
+            return self.value
         return (self.month_day or self.name) if by_month_day else self.name
 
 
@@ -125,13 +128,14 @@ def time_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
         # a day of the year without a year among them: sides are days of the year, so that
         # "April 14" and a resolved Thursday, April 14 are one side
         by_month_day = any(d.month_day and not d.value for _, d in ms)
+        by_date = all(d.value for _, d in ms)
         by_day: dict[str, list[Mention]] = {}
         names: dict[str, str] = {}
         dates: dict[str, set[str]] = {}
         for m, d in ms:
             if by_month_day and not d.month_day:
                 continue  # a weekday name of an undated report: another kind of answer
-            k = d.key(by_month_day)
+            k = d.key(by_month_day, by_date)
             by_day.setdefault(k, []).append(m)
             if d.value:
                 dates.setdefault(k, set()).add(d.value)
