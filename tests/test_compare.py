@@ -287,3 +287,38 @@ def test_two_dates_on_one_weekday_are_two_days():
         "Trial\n\nThe trial of the former mayor will begin on April 10, a court spokesman said."))
     assert d.kind == "time"
     assert [s.value for s in d.sides] == ["Friday (2026-04-03)", "Friday (2026-04-10)"]
+
+
+QUAKE = " Rescue teams were still searching the rubble. Aid began arriving on Tuesday."
+
+
+@pytest.mark.parametrize("first, second, values", [
+    ("The death toll from the earthquake rose to 150 on Monday.",
+     "The death toll from the earthquake rose to 210 on Monday.", ["150", "210"]),
+    ("The death toll from the earthquake rose to 150 on Monday.",
+     "The earthquake killed 210 people, officials said on Monday.", ["150", "210"]),
+    ("The earthquake left 12 dead and 40 injured on Monday.",
+     "The earthquake left 20 dead and 40 injured on Monday.", ["12", "20"]),
+])
+def test_casualty_figures_in_other_words_are_one_count(first, second, values):
+    (d,) = strict(reports("Quake\n\n" + first + QUAKE, "Quake\n\n" + second + QUAKE))
+    assert d.kind == "number" and [s.value for s in d.sides] == values
+
+
+def test_a_count_of_some_of_the_dead_is_not_the_toll():
+    trap_and_control(
+        ("Quake\n\nThe earthquake killed 210 people on Monday." + QUAKE,
+         "Quake\n\nThe earthquake caused three Turkish fatalities on Monday." + QUAKE),
+        ("Quake\n\nThe earthquake killed 210 people on Monday." + QUAKE,
+         "Quake\n\nThe earthquake caused three fatalities on Monday." + QUAKE),
+        "number")
+
+
+def test_a_roundup_of_several_incidents_counts_people_as_people():
+    later = "Protests\n\nThe clashes on Friday left 20 injured." + QUAKE
+    trap_and_control(
+        ("Protests\n\nPolice fired on marchers in the capital on Friday, wounding four people. "
+         "In the south, gunmen fired on students on Friday, wounding 12 people." + QUAKE, later),
+        ("Protests\n\nIn the south, gunmen fired on students on Friday, wounding 12 people."
+         + QUAKE, later),
+        "number")

@@ -245,6 +245,26 @@ def _counted(tokens: Sequence[Token], end: int, sentence: str, base: int) -> str
     return _plain_words(after, sentence, base)
 
 
+# "12 dead", "20 injured": an adjective standing for the people it describes
+_CASUALTY_AFTER = re.compile(r"\s+(dead|injured|wounded|hurt|missing|killed)\b(?!\s+(?:in|at)\s+"
+                             r"(?:the\s+)?(?:leg|arm|head|chest|back|neck|face|foot|hand)\b)",
+                             re.IGNORECASE)
+# "the death toll rose to 150", "a death toll of 150": the number counts deaths
+_TOLL_BEFORE = re.compile(r"\bdeath\s+toll\b(?:(?!\d)[^.;:\d]){0,40}?\b(?:to|at|of|is|was|"
+                          r"reached|hit|surpassed|passed|topped|exceeded)\s+$", re.IGNORECASE)
+
+
+def _casualties(sentence: str, s: int, e: int) -> str | None:
+    """What a bare number counts when it is a casualty figure: "12 dead" → "dead", "the death
+    toll rose to 150" → "deaths"."""
+    m = _CASUALTY_AFTER.match(sentence, e)
+    if m:
+        return m.group(1).lower()
+    if _TOLL_BEFORE.search(sentence[max(0, s - 60):s]):
+        return "deaths"
+    return None
+
+
 def _plain_words(after: Sequence[Token], sentence: str, base: int) -> str | None:
     """Without tags: up to three words that are not stop words or adverbs."""
     picked: list[Token] = []
@@ -347,6 +367,8 @@ def extract(sentence: str, base: int, tokens: Sequence[Token],
         counts = None if unit == "percent" else _counted(tokens, base + tail_end, sentence, base)
         if unit == "times":
             counts = None
+        if not unit and not counts:
+            counts = _casualties(sentence, s, tail_end)
         if m.group("word") and m.group("word").lower() == "one" and not unit and (
             not counts or re.match(r"\s*(?:of|another|[’']s)\b", sentence[e:])
         ):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from crossread.compare.assemble import _about, _dispute
 from crossread.compare.counts import _different_of, _listed, _only_counts, _states_too
@@ -18,7 +19,7 @@ from crossread.compare.grouping import _attach, _components, _mutual_best, _numb
 from crossread.compare.mentions import Mention, _lead, _news_sentences
 from crossread.compare.places import _same_route
 from crossread.compare.quantities import _measure, comparable_measure, converted, numbers_agree
-from crossread.compare.questions import _same_question
+from crossread.compare.questions import _predicates, _same_question
 from crossread.context import Lexicon, window, words
 from crossread.model import Article, Dispute, NumberMention, Sentence
 
@@ -53,8 +54,50 @@ def _number_mentions(articles: Sequence[Article]) -> list[tuple[Mention, NumberM
                 if _SUBSET.match(a.text[n.end:n.end + 20]) or _first_part(a.text, n, s):
                     continue  # "five of them": a part, not the total
                 ctx = tuple(window(s.text, n.start - s.start, n.end - s.start))
-                out.append((Mention(a.index, s, n.start, n.end, n.text, ctx, _lead(a, s)), n))
-    return out
+                m = Mention(a.index, s, n.start, n.end, n.text, ctx, _lead(a, s))
+                out.append((m, n))
+    return _casualty_counts(out)
+
+
+def _casualty_counts(mentions: list[tuple[Mention, NumberMention]],
+                     ) -> list[tuple[Mention, NumberMention]]:
+    """Counts of people killed or hurt counted as the dead or the injured, unless an article
+    gives two such counts of different values: then the story tells of several incidents (a
+    roundup: "wounding at least four people" in one city, "wounding 12 people" in another),
+    and its counts of people are compared only as counts of people, as before."""
+    as_fates = [_as_casualties(m, n) for m, n in mentions]
+    several = set()
+    for i, ((m1, n1), c1) in enumerate(zip(mentions, as_fates, strict=True)):
+        for (m2, n2), c2 in zip(mentions[i + 1:], as_fates[i + 1:], strict=True):
+            if m1.article == m2.article and c1 is not n1 and c2 is not n2 \
+                    and c1.counts == c2.counts and c1.value != c2.value:
+                several.add(c1.counts)
+    return [(m, c if c.counts not in several else n)
+            for (m, n), c in zip(mentions, as_fates, strict=True)]
+
+
+# "people" is whoever a casualty figure counts: "killed 210 people" is the figure "a death toll
+# of 150" gives. Narrower nouns ("passengers", "children") count a part of it, and stay apart.
+_PEOPLE = frozenset({"people", "persons", "person"})
+_FATE = {"kill": "dead", "die": "dead", "dead": "dead", "injure": "injured",
+         "wound": "injured", "hurt": "injured"}
+_FATE_WORD = {"killed": "dead", "dead": "dead", "died": "dead", "injured": "injured",
+              "wounded": "injured", "hurt": "injured"}
+_PEOPLE_FATE = re.compile(r"^\s+(?:(?:were|are|was|have been|had been)\s+)?"
+                          r"(killed|dead|died|injured|wounded|hurt)\b", re.IGNORECASE)
+
+
+def _as_casualties(m: Mention, n: NumberMention) -> NumberMention:
+    """A count of people killed or hurt, counted as the dead or the injured."""
+    if n.unit or not n.counts or n.counts.lower() not in _PEOPLE:
+        return n
+    s = m.sentence
+    after = _PEOPLE_FATE.match(s.text[n.end - s.start + len(n.counts) + 1:])
+    fates = ({_FATE_WORD[after.group(1).lower()]} if after
+             else {_FATE[p] for p in _predicates(m) if p in _FATE})
+    if len(fates) != 1:
+        return n
+    return replace(n, counts=fates.pop())
 
 
 def number_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:

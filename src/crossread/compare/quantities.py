@@ -23,11 +23,19 @@ def _singular(word: str) -> str:
     return w
 
 
+# Words for one casualty figure: "12 dead", "a death toll of 12", "12 fatalities"; "20 injured",
+# "20 wounded", "20 hurt" (and "12 people dead": compare.numbers._as_casualties)
+_CASUALTY = {**dict.fromkeys(("dead", "death", "fatality", "killed"), "dead"),
+             **dict.fromkeys(("injured", "wounded", "hurt", "injury"), "injured")}
+
+
 @lru_cache(maxsize=8192)
 def _measure(n: NumberMention) -> tuple[str, str]:
     unit = _singular(n.unit) if n.unit else ""
-    head = _singular(n.counts.split()[-1]) if n.counts else ""
-    return unit, head
+    words = n.counts.split() if n.counts else []
+    head = _singular(words[-1]) if words else ""
+    # only a bare word: "three Israeli fatalities" are a part of the dead, not all of them
+    return unit, _CASUALTY.get(head, head) if len(words) == 1 else head
 
 
 # A length or a speed written in two systems ("30 km" / "12 miles") measures one thing: such
