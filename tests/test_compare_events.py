@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from crossread.compare import disputes
 from test_compare import reports, strict, trap_and_control
 
 REST = " Officials said more details would be released later. The investigation is continuing."
@@ -83,3 +84,50 @@ def test_a_report_telling_both_tells_a_sequence():
          story("The driver was arrested.")),
         (story("The driver was not arrested."), story("The driver was arrested.")),
         "event")
+
+
+@pytest.mark.parametrize("yes, no", [
+    ("Smith pleaded guilty to murder.", "Smith pleaded not guilty to murder."),
+    ("The jury found Smith guilty of murder.", "The jury found Smith not guilty of murder."),
+])
+def test_a_plea_or_a_verdict_and_its_denial(yes, no):
+    (d,) = events(story(yes), story(no))
+    assert [s.value for s in d.sides] == ["yes", "no"]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Maria Lopez won the election.", "Maria Lopez lost the election."),
+    ("The union accepted the offer.", "The union rejected the offer."),
+    ("The pilot survived the crash.", "The pilot died in the crash."),
+    ("The jury convicted Smith.", "The jury acquitted Smith."),
+])
+def test_opposite_outcomes(first, second):
+    verbs = {"won", "lost", "accepted", "rejected", "survived", "died", "convicted", "acquitted"}
+    (d,) = events(story(first), story(second))
+    assert [s.value for s in d.sides] == [
+        next(w for w in first.split() if w in verbs), next(w for w in second.split() if w in verbs)]
+    assert d.question == f"Which happened: “{first[:-1]}” or “{second[:-1]}”?"
+
+
+@pytest.mark.parametrize("trap, control", [
+    # one outcome of one thing, another of another
+    (("Maria Lopez won the primary.", "Maria Lopez lost the election."),
+     ("Maria Lopez won the election.", "Maria Lopez lost the election.")),
+    # "survived by his wife": the wife survives him
+    (("Smith was survived by his wife.", "Smith died in the crash."),
+     ("Smith survived the crash.", "Smith died in the crash.")),
+    # one report tells both: a first round won, a final lost
+    (("Maria Lopez won the first round. Maria Lopez lost the runoff.",
+      "Maria Lopez lost the runoff."),
+     ("Maria Lopez won the runoff.", "Maria Lopez lost the runoff.")),
+])
+def test_outcomes_that_do_not_contradict(trap, control):
+    trap_and_control(tuple(story(t) for t in trap), tuple(story(t) for t in control), "event")
+
+
+def test_reports_of_different_dates_may_tell_an_update():
+    (d,) = [d for d in disputes(reports(story("Smith pleaded not guilty to murder."),
+                                        story("Smith pleaded guilty to murder."),
+                                        published=("2026-03-02", "2026-05-20")))
+            if d.kind == "event"]
+    assert d.detail_only and "may update" in (d.note or "")

@@ -1,6 +1,8 @@
-"""Event disputes: one report says a thing happened, another that it did not.
+"""Event disputes: one report says a thing happened, another that it did not, or that the
+opposite did.
 
-"The driver was arrested at the scene" / "The driver was not arrested". Both clauses must be the
+"The driver was arrested at the scene" / "The driver was not arrested"; "pleaded guilty" /
+"pleaded not guilty"; "won" / "lost", "survived" / "died" (_ANTONYMS). Both clauses must be the
 same happening told of the same participants: one verb (the same lemma), in the past tense on
 both sides (a present perfect "has not been charged" is the state when one report was written,
 which a later "was charged" updates, not contradicts), with the same doer or the same one it was
@@ -11,7 +13,8 @@ negation restricted by a place or time the other side does not share ("was not a
 scene" / "was arrested later at his home", "not arrested that night"); a clause in quotation
 marks, a question, a condition or a party's side of a contest ("insisted that he didn't kill
 her": relayed, not answered); and a report that tells both ("was not arrested. On Friday,
-police arrested him"): that is a sequence, not a dispute.
+police arrested him"): that is a sequence, not a dispute. Reports of different dates are a
+difference of detail: the later may update the earlier.
 
 No label set found one of these (their event disputes are paraphrases: "refused to install" /
 "uninstalled", "there is no investigation" / "are investigating"); on the 105 Multi-News dev
@@ -27,6 +30,7 @@ from typing import Any
 
 from crossread.compare.assemble import _dispute
 from crossread.compare.mentions import Mention, _news_sentences
+from crossread.compare.numbers import _update_note
 from crossread.context import window
 from crossread.model import Article, Dispute, Sentence
 from crossread.predicates import LIGHT, SPEECH, _parse
@@ -34,7 +38,15 @@ from crossread.predicates import LIGHT, SPEECH, _parse
 # a sentence worth parsing for a denial: a past "did not", "was not", "were not" or a "never"
 # (a present, perfect or modal negation is left out below in any case, and parsing every
 # sentence with a "not" would cost more than the rest of the comparison together)
-_NEGATION = re.compile(r"\b(?:did|was|were)\s*(?:not\b|n[’']t\b)|\bnever\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:did|was|were)\s*(?:not\b|n[’']t\b)|\bnever\b|\bnot\s+guilty\b",
+                       re.IGNORECASE)
+# Outcomes told by opposite verbs: a report that he won and one that he lost disagree
+_ANTONYMS = frozenset(frozenset(p) for p in (
+    ("win", "lose"), ("accept", "reject"), ("approve", "reject"), ("survive", "die"),
+    ("convict", "acquit"), ("find_guilty", "acquit")))
+_OUTCOMES = frozenset(k for p in _ANTONYMS for k in p)
+_OUTCOME = re.compile(r"\b(?:won|lost|accepted|rejected|approved|survived|died|convicted|"
+                      r"acquitted|found\b.{0,40}\bguilty)\b", re.IGNORECASE)
 # verbs whose denial is about the reporting, not the event
 _COMMENT = frozenset({"comment", "respond", "return", "reply", "answer", "elaborate",
                       "disclose", "release", "identify", "name", "specify", "provide",
@@ -69,13 +81,14 @@ class _Clause:
     sentence: Sentence
     start: int  # offsets of the verb in the article
     end: int
-    verb: str  # lemma
+    key: str  # the verb's lemma, with its adjective when it has one ("plead_guilty")
     doer: str | None  # head lemma of who did it (_UNKNOWN: a pronoun; None: not said)
     done_to: str | None  # head lemma of whom or what it was done to
     places: frozenset[str]  # where and when: objects of its prepositions, "that night"
     words: frozenset[str]  # lemmas of the whole sentence
     negated: bool
     told: str  # the clause as written: the verb's words, its participants' and what it governs
+    verb_text: str  # the verb as written ("won")
 
 
 _UNKNOWN = "?"
@@ -123,9 +136,15 @@ def _conditional(verb: Any) -> bool:
     return False
 
 
-def _clauses(a: Article, s: Sentence, *, negated: bool) -> Iterator[_Clause]:
-    """The sentence's past-tense clauses of full verbs, negated or not, with their
-    participants."""
+def _complement(verb: Any) -> Any | None:
+    """The adjective a verb's outcome is told by: "pleaded guilty", "found Smith not guilty"."""
+    return next((c for c in verb.children if c.dep_ in ("acomp", "oprd", "ccomp")
+                 and c.pos_ == "ADJ"), None)
+
+
+def _clauses(a: Article, s: Sentence, *, negated: bool | None) -> Iterator[_Clause]:
+    """The sentence's past-tense clauses of full verbs (negated or not, or either when
+    `negated` is None), with their participants."""
     if s.text.rstrip().endswith("?"):
         return
     doc = _parse(s.text)
@@ -134,19 +153,24 @@ def _clauses(a: Article, s: Sentence, *, negated: bool) -> Iterator[_Clause]:
         if verb.pos_ != "VERB":
             continue
         lemma = verb.lemma_.lower()
-        if lemma in LIGHT or lemma in SPEECH or lemma in _COMMENT or not lemma.isalpha():
+        adj = _complement(verb)
+        # a light verb tells an outcome by its adjective ("found him guilty")
+        if (lemma in LIGHT and adj is None) or lemma in SPEECH or lemma in _COMMENT \
+                or not lemma.isalpha():
             continue
-        neg = [c for c in verb.children if c.dep_ == "neg"]
-        if bool(neg) != negated or len(neg) > 1:
+        key = f"{lemma}_{adj.lemma_.lower()}" if adj is not None else lemma
+        neg = [c for c in (verb, *([adj] if adj is not None else [])) for c in c.children
+               if c.dep_ == "neg"]
+        if len(neg) > 1 or (negated is not None and bool(neg) != negated):
             continue
         if not _past(verb) or _conditional(verb) or _contested(verb) or _in_quotes(
                 s, s.start + verb.idx):
             continue
         near = {c.lower_ for c in verb.children if c.dep_ in ("advmod", "neg", "preconj")}
         near |= {c.lower_ for n in neg for c in n.children}
-        if near & _NOT_PLAIN or (not negated and near & _LATER):
+        if near & _NOT_PLAIN or (not neg and near & _LATER):
             continue
-        if negated and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        if neg and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
             continue  # "was shot but not killed": the denial is set against its own clause
         if any(g.dep_ in ("nummod", "quantmod") or g.lower_ in _SOME
                for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
@@ -160,15 +184,18 @@ def _clauses(a: Article, s: Sentence, *, negated: bool) -> Iterator[_Clause]:
                 done_to = _participant(c)
             elif c.dep_ == "agent":
                 doer = next((_participant(g) for g in c.children if g.dep_ == "pobj"), None)
+        if adj is not None and adj.dep_ == "ccomp":
+            # "found Smith not guilty": Smith is whom the finding is about
+            done_to = next((_participant(c) for c in adj.children if c.dep_ in _SUBJ), done_to)
         if doer in (None, _UNKNOWN) and done_to in (None, _UNKNOWN):
             continue
-        # where and when it did not happen: "at the scene", "that night"
+        # where and when it happened or not: "at the scene", "that night"
         places = frozenset(g.lemma_.lower() for c in verb.children
                            if c.dep_ == "prep" and c.lower_ != "by"
                            for g in c.children if g.dep_ == "pobj")
         places |= {c.lemma_.lower() for c in verb.children if c.dep_ in ("npadvmod", "tmod")}
         yield _Clause(a.index, s, s.start + verb.idx, s.start + verb.idx + len(verb.text),
-                      lemma, doer, done_to, places, words, negated, _told(verb))
+                      key, doer, done_to, places, words, bool(neg), _told(verb), verb.lower_)
 
 
 def _told(verb: Any) -> str:
@@ -182,58 +209,90 @@ def _told(verb: Any) -> str:
     return " ".join(words[:14]) + (" …" if len(words) > 14 else "")
 
 
-def _same_happening(no: _Clause, yes: _Clause) -> bool:
-    if no.verb != yes.verb:
-        return False
+def _same_participants(x: _Clause, y: _Clause, places: bool = True) -> bool:
     shared = 0
-    for x, y in ((no.doer, yes.doer), (no.done_to, yes.done_to)):
-        if x is not None and y is not None:
-            if x != y or x == _UNKNOWN:
+    for a, b in ((x.doer, y.doer), (x.done_to, y.done_to)):
+        if a is not None and b is not None:
+            if a != b or a == _UNKNOWN:
                 return False
             shared += 1
     if not shared:
         return False
+    if not places:
+        return True
     # "was not arrested at the scene": a denial restricted to a place or time the other
     # report does not name is no denial of what it says
-    return no.places <= yes.words
+    return x.places <= y.words and y.places <= x.words if not (x.negated or y.negated) else (
+        (x if x.negated else y).places <= (y if x.negated else x).words)
+
+
+def _opposed(x: _Clause, y: _Clause) -> bool:
+    """The two tell opposite outcomes of one happening: one denies what the other tells, or
+    they tell opposite verbs ("won" / "lost")."""
+    if x.key == y.key:
+        opposite = x.negated != y.negated
+    else:
+        opposite = not x.negated and not y.negated and frozenset((x.key, y.key)) in _ANTONYMS
+    return opposite and _same_participants(x, y)
+
+
+def _alike(x: _Clause, y: _Clause) -> bool:
+    return x.key == y.key and x.negated == y.negated and _same_participants(x, y, places=False)
 
 
 def _told_both(clauses: Sequence[_Clause], c: _Clause) -> bool:
-    return any(x.article == c.article and x.negated != c.negated and _same_happening(
-        *((x, c) if x.negated else (c, x))) for x in clauses)
+    return any(x.article == c.article and _opposed(x, c) for x in clauses)
 
 
 def event_disputes(articles: Sequence[Article]) -> list[Dispute]:
-    """One report says a thing happened, another that it did not."""
-    denials, sentences = [], []
+    """One report says a thing happened, another that it did not or that the opposite did."""
+    found, sentences = [], []
     for a in articles:
         for s in _news_sentences(a):
             sentences.append((a, s))
             if _NEGATION.search(s.text):
-                denials += _clauses(a, s, negated=True)
-    if not denials:
+                found += _clauses(a, s, negated=True)
+            elif _OUTCOME.search(s.text):
+                found += [c for c in _clauses(a, s, negated=False) if c.key in _OUTCOMES]
+    if not found:
         return []
-    # only sentences naming a participant of a denial are parsed for the affirmed clause
-    keys = {k.split()[-1] for c in denials for k in (c.doer, c.done_to) if k and k != _UNKNOWN}
-    key_rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, keys))) + r")", re.IGNORECASE)
-    claims = [c for a, s in sentences if key_rx.search(s.text)
-              for c in _clauses(a, s, negated=False)]
-    everything = denials + claims
+    # the affirmed side of a denial: only sentences naming one of its participants are parsed
+    keys = {k.split()[-1] for c in found if c.negated
+            for k in (c.doer, c.done_to) if k and k != _UNKNOWN}
+    if keys:
+        key_rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, keys))) + r")",
+                            re.IGNORECASE)
+        seen = {(c.article, c.sentence.start) for c in found}
+        found += [c for a, s in sentences if (a.index, s.start) not in seen
+                  and not _OUTCOME.search(s.text) and key_rx.search(s.text)
+                  for c in _clauses(a, s, negated=False)]
+    published = {a.index: a.published for a in articles}
     out = []
     used: set[tuple[int, int]] = set()
-    for no in denials:
-        yes_side = [y for y in claims if y.article != no.article and _same_happening(no, y)]
-        if not yes_side or _told_both(everything, no):
-            continue
-        yes_side = [y for y in yes_side if not _told_both(everything, y)]
-        if not yes_side or (no.article, no.start) in used:
-            continue
-        no_side = [n for n in denials if n.article not in {y.article for y in yes_side}
-                   and (n is no or _same_happening(n, yes_side[0]))]
-        used |= {(n.article, n.start) for n in no_side}
-        sides = [[_mention(y) for y in yes_side], [_mention(n) for n in no_side]]
-        question = f"Did this happen: “{yes_side[0].told}”?"
-        out.append(_dispute("event", question, sides, articles, values=["yes", "no"]))
+    for i, x in enumerate(found):
+        for y in found[i + 1:]:
+            if x.article == y.article or not _opposed(x, y):
+                continue
+            if (x.start, x.article) in used or (y.start, y.article) in used:
+                continue
+            if _told_both(found, x) or _told_both(found, y):
+                continue  # "was not arrested. On Friday, police arrested him": a sequence
+            first, second = (y, x) if x.negated else (x, y)
+            sides = [[c for c in found if _alike(c, first)],
+                     [c for c in found if _alike(c, second)]]
+            if {c.article for c in sides[0]} & {c.article for c in sides[1]}:
+                continue
+            used |= {(c.start, c.article) for side in sides for c in side}
+            mentions = [[_mention(c) for c in side] for side in sides]
+            if first.key == second.key:
+                question = f"Did this happen: “{first.told}”?"
+                values = ["yes", "no"]
+            else:
+                question = f"Which happened: “{first.told}” or “{second.told}”?"
+                values = [first.verb_text, second.verb_text]
+            note = _update_note(mentions, published)
+            out.append(_dispute("event", question, mentions, articles, values=values,
+                                detail_only=note is not None, note=note))
     return out
 
 
