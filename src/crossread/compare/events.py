@@ -142,9 +142,9 @@ def _complement(verb: Any) -> Any | None:
                  and c.pos_ == "ADJ"), None)
 
 
-def _clauses(a: Article, s: Sentence, *, negated: bool | None) -> Iterator[_Clause]:
-    """The sentence's past-tense clauses of full verbs (negated or not, or either when
-    `negated` is None), with their participants."""
+def _clauses(a: Article, s: Sentence, *, negated: bool) -> Iterator[_Clause]:
+    """The sentence's past-tense clauses of full verbs, negated or not, with their
+    participants."""
     if s.text.rstrip().endswith("?"):
         return
     doc = _parse(s.text)
@@ -161,7 +161,7 @@ def _clauses(a: Article, s: Sentence, *, negated: bool | None) -> Iterator[_Clau
         key = f"{lemma}_{adj.lemma_.lower()}" if adj is not None else lemma
         neg = [c for c in (verb, *([adj] if adj is not None else [])) for c in c.children
                if c.dep_ == "neg"]
-        if len(neg) > 1 or (negated is not None and bool(neg) != negated):
+        if len(neg) > 1 or bool(neg) != negated:
             continue
         if not _past(verb) or _conditional(verb) or _contested(verb) or _in_quotes(
                 s, s.start + verb.idx):
