@@ -322,3 +322,14 @@ def test_a_roundup_of_several_incidents_counts_people_as_people():
         ("Protests\n\nIn the south, gunmen fired on students on Friday, wounding 12 people."
          + QUAKE, later),
         "number")
+
+
+@pytest.mark.parametrize("first, second, values", [
+    ("Acme Corp agreed to acquire Widget Inc for $4.2 billion.",
+     "Acme Corp will buy Widget Inc for $3.8 billion.", ["$4.2 billion", "$3.8 billion"]),
+    ("Smith was sentenced to 12 years in prison on Thursday.",
+     "Smith was jailed for 15 years on Thursday.", ["12 years", "15 years"]),
+])
+def test_one_happening_in_other_words(first, second, values):
+    (d,) = strict(reports("News\n\n" + first + QUAKE, "News\n\n" + second + QUAKE))
+    assert [s.value for s in d.sides] == values
