@@ -7,7 +7,7 @@ different years), and values the wording cannot reconcile (ranges that do not ov
 for rounding). No side is ever marked right: sides are listed with their outlets and sentences.
 
 Each kind of dispute has its module: numbers, days, years, clocks, periods, places, regions,
-attributes, people (with speakers), events and injuries. What they share: mentions (what is
+attributes, people (with speakers), roles, events and injuries. What they share: mentions (what is
 compared), questions (do two mentions answer one question), quantities, frames and counts (when
 numbers are comparable), grouping (pairs into sides) and assemble (sides into a Dispute).
 entities groups name spellings.
@@ -31,6 +31,7 @@ from crossread.compare.places import place_disputes
 from crossread.compare.quantities import comparable_measure, numbers_agree
 from crossread.compare.questions import SYNONYM_GROUPS
 from crossread.compare.regions import region_disputes
+from crossread.compare.roles import role_disputes
 from crossread.compare.years import year_disputes
 from crossread.context import Lexicon, words
 from crossread.model import Article, Dispute
@@ -43,7 +44,8 @@ def disputes(articles: Sequence[Article]) -> list[Dispute]:
              + number_disputes(articles, lex) + age_disputes(articles)
              + attribute_disputes(articles, lex) + place_disputes(articles, lex)
              + region_disputes(articles, lex)
-             + person_disputes(articles) + event_disputes(articles)
+             + person_disputes(articles) + role_disputes(articles)
+             + event_disputes(articles)
              + injury_details(articles))
     # strict disagreements first, then differences of detail
     return sorted(found, key=lambda d: (d.detail_only, -len(d.sides)))
