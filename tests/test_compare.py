@@ -333,3 +333,25 @@ def test_a_roundup_of_several_incidents_counts_people_as_people():
 def test_one_happening_in_other_words(first, second, values):
     (d,) = strict(reports("News\n\n" + first + QUAKE, "News\n\n" + second + QUAKE))
     assert [s.value for s in d.sides] == values
+
+
+@pytest.mark.parametrize("trap, control", [
+    # besides those already told of
+    (("No one else was injured in the fire at the warehouse on Monday.",
+      "Two people were injured in the fire at the warehouse on Monday."),
+     ("No one was injured in the fire at the warehouse on Monday.",
+      "Two people were injured in the fire at the warehouse on Monday.")),
+    # not badly: others may have been hurt lightly
+    (("No one was seriously injured in the fire at the warehouse on Monday.",
+      "Two people were injured in the fire at the warehouse on Monday."),
+     ("Nobody was injured in the fire at the warehouse on Monday.",
+      "Two people were injured in the fire at the warehouse on Monday.")),
+    # a narrower group than everyone
+    (("No deaths were reported after the fire at the warehouse on Monday.",
+      "The fire at the warehouse killed two firefighters on Monday."),
+     ("No deaths were reported after the fire at the warehouse on Monday.",
+      "The fire at the warehouse killed two people on Monday.")),
+])
+def test_no_one_hurt_against_a_count_of_the_hurt(trap, control):
+    trap_and_control(tuple("Fire\n\n" + t + QUAKE for t in trap),
+                     tuple("Fire\n\n" + t + QUAKE for t in control), "number")

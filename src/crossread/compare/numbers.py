@@ -56,7 +56,31 @@ def _number_mentions(articles: Sequence[Article]) -> list[tuple[Mention, NumberM
                 ctx = tuple(window(s.text, n.start - s.start, n.end - s.start))
                 m = Mention(a.index, s, n.start, n.end, n.text, ctx, _lead(a, s))
                 out.append((m, n))
+            out += _no_casualties(a, s)
     return _casualty_counts(out)
+
+
+# "No one was injured", "nobody was killed", "no deaths were reported": a casualty count of
+# zero. Not "no one else" or "no other injuries" (besides those told), not "no one was
+# seriously hurt" (others may have been, lightly), not "no casualties" (dead or hurt?).
+_NO_ONE = re.compile(r"\b(?:no\s+one|nobody|none)\s+(?:(?:was|were|has\s+been|had\s+been|"
+                     r"have\s+been)\s+)(?P<fate>injured|hurt|wounded|killed)\b", re.IGNORECASE)
+_NO_NOUN = re.compile(r"\bno\s+(?:(?:immediate|reported)\s+)?(?P<fate>injuries|deaths|"
+                      r"fatalities)\b", re.IGNORECASE)
+_ZERO_FATE = {"injured": "injured", "hurt": "injured", "wounded": "injured", "killed": "dead",
+              "injuries": "injured", "deaths": "dead", "fatalities": "dead"}
+
+
+def _no_casualties(a: Article, s: Sentence) -> list[tuple[Mention, NumberMention]]:
+    out = []
+    for rx in (_NO_ONE, _NO_NOUN):
+        for m in rx.finditer(s.text):
+            start, end = s.start + m.start(), s.start + m.end()
+            n = NumberMention(m.group(0), start, end, 0.0, 0.0, 0.0, None, None,
+                              _ZERO_FATE[m.group("fate").lower()])
+            ctx = tuple(window(s.text, m.start(), m.end()))
+            out.append((Mention(a.index, s, start, end, m.group(0), ctx, _lead(a, s)), n))
+    return out
 
 
 def _casualty_counts(mentions: list[tuple[Mention, NumberMention]],
