@@ -169,3 +169,16 @@ def test_a_day_or_a_participle_after_the_noun_is_not_what_is_counted(backend):
         assert counts("The shooting left three people hurt Wednesday.") == ["people"]
         assert counts("Two injured workers were taken to hospital.") == ["injured workers"]
         assert counts("Three sales representatives quit.") == ["sales representatives"]
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("The storm left 12 dead across the state.", "dead"),
+    ("The blast left 20 injured and 3 missing.", "injured"),
+    ("The death toll rose to 150 on Monday.", "deaths"),
+    ("The earthquake's death toll has climbed to 150.", "deaths"),
+    ("A death toll of 150 was confirmed.", "deaths"),
+    ("Police said 150 officers were on duty.", "officers"),  # a counted noun comes first
+])
+def test_what_a_bare_casualty_figure_counts(text, counts):
+    n = [x for x in sentence(text).numbers if x.value in (12, 20, 150)][-1]
+    assert n.counts == counts

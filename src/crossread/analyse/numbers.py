@@ -246,9 +246,11 @@ def _counted(tokens: Sequence[Token], end: int, sentence: str, base: int) -> str
 
 
 # "12 dead", "20 injured": an adjective standing for the people it describes
-_CASUALTY_AFTER = re.compile(r"\s+(dead|injured|wounded|hurt|missing|killed)\b(?!\s+(?:in|at)\s+"
-                             r"(?:the\s+)?(?:leg|arm|head|chest|back|neck|face|foot|hand)\b)",
-                             re.IGNORECASE)
+_CASUALTY_AFTER = re.compile(
+    r"\s+(dead|injured|wounded|hurt|missing|killed)(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|at|on|"
+    r"across|after|from|as|when|while|during|following|with|including|were|are|was|is|by|so)\b)"
+    r"(?!\s+(?:in|at)\s+(?:the\s+)?(?:leg|arm|head|chest|back|neck|face|foot|hand)\b)",
+    re.IGNORECASE)  # not "20 injured workers": then the noun is what is counted
 # "the death toll rose to 150", "a death toll of 150": the number counts deaths
 _TOLL_BEFORE = re.compile(r"\bdeath\s+toll\b(?:(?!\d)[^.;:\d]){0,40}?\b(?:to|at|of|is|was|"
                           r"reached|hit|surpassed|passed|topped|exceeded)\s+$", re.IGNORECASE)
@@ -364,11 +366,13 @@ def extract(sentence: str, base: int, tokens: Sequence[Token],
             unit = _unit_name("°" + deg.group(0).lstrip("°"))  # "1400C", "2552F"
             e = deg.end()
             tail_end = e
+        casualties = None if unit else _casualties(sentence, s, tail_end)
         counts = None if unit == "percent" else _counted(tokens, base + tail_end, sentence, base)
         if unit == "times":
             counts = None
-        if not unit and not counts:
-            counts = _casualties(sentence, s, tail_end)
+        if casualties and (casualties != "deaths" or not counts):
+            # "12 dead across the state": untagged, the words after it read as the count's noun
+            counts = casualties
         if m.group("word") and m.group("word").lower() == "one" and not unit and (
             not counts or re.match(r"\s*(?:of|another|[’']s)\b", sentence[e:])
         ):
