@@ -355,3 +355,9 @@ def test_one_happening_in_other_words(first, second, values):
 def test_no_one_hurt_against_a_count_of_the_hurt(trap, control):
     trap_and_control(tuple("Fire\n\n" + t + QUAKE for t in trap),
                      tuple("Fire\n\n" + t + QUAKE for t in control), "number")
+
+
+def test_a_plural_or_possessive_is_not_another_spelling():
+    arts = reports("One\n\nNorth Korean leader Kim Jong Un spoke. North Koreans listened.",
+                   "Two\n\nKim Jong Un's speech was broadcast to North Koreans on Monday.")
+    assert [g for g in entity_groups(arts) if g.variants] == []

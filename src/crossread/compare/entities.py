@@ -14,6 +14,14 @@ from rapidfuzz import fuzz
 
 from crossread.model import Article, EntityGroup
 
+_INFLECTION = re.compile(r"(?:s|es|['’]s?)$")
+
+
+def _inflection(a: str, b: str) -> bool:
+    """One name is the other with a plural or possessive ending."""
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and bool(_INFLECTION.fullmatch(long_[len(short):]))
+
 
 def entity_groups(articles: Sequence[Article]) -> list[EntityGroup]:
     """Group spellings of one name ("Kim Jung-Un" / "Kim Jong Un"): same first or last word,
@@ -44,7 +52,12 @@ def entity_groups(articles: Sequence[Article]) -> list[EntityGroup]:
                 continue
             # every word close ("jung"/"jong"), so "North Korea" never joins "South Korea"
             if all(fuzz.ratio(x, y) >= 70 for x, y in zip(toks, gt, strict=True)):
-                g.append(name)
+                if _inflection(name, g[0]):
+                    # "North Koreans", "Trump's": the same name in a sentence's grammar, not
+                    # another spelling; its articles still count for the name
+                    seen[g[0]]["arts"] |= seen[name]["arts"]
+                else:
+                    g.append(name)
                 break
         else:
             groups.append([name])
