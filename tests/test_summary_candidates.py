@@ -12,9 +12,14 @@ from crossread.summarise import (
     DEFAULT,
     FEATURES,
     WEIGHTS,
+    WORD_FEATURES,
+    WORD_WEIGHTS,
     _candidates,
+    _word_likelihood,
     features,
     select,
+    word_features,
+    written_words,
 )
 
 LEDE = "A crane collapsed at the Larkhaven harbour on Monday morning, injuring two dock workers."
@@ -114,6 +119,25 @@ def test_one_weight_per_feature_and_scores_are_finite():
     feats, vecs = features(brief, cands)
     assert feats.shape == (len(cands), len(FEATURES)) and vecs.shape[0] == len(cands)
     assert np.isfinite(feats @ np.asarray(WEIGHTS)).all()
+
+
+def test_written_words_keep_case_and_punctuation_and_split_at_full_stops():
+    assert written_words("He said, “We left.” U.S. officials agreed.") == [
+        "He", "said,", "“We", "left", "”", "U", "S", "officials", "agreed"]
+
+
+def test_word_features_one_row_per_distinct_written_word_and_likelihoods_in_range():
+    assert len(WORD_WEIGHTS) == len(WORD_FEATURES) + 1 == len(DEFAULT.word_weights)
+    brief = compare_articles(analyse_texts(_texts(
+        "Calloway said the harbour would reopen to ships within the next two days."), Config()), [])
+    cands = _candidates(brief.articles, DEFAULT)
+    rows, uses = word_features(brief, cands)
+    vocab = sorted(set().union(*(written_words(c.text) for c in cands)))
+    assert rows.shape == (len(vocab), len(WORD_FEATURES)) and len(uses) == len(cands)
+    assert [[vocab[k] for k in u] for u in uses] == [
+        sorted(set(written_words(c.text))) for c in cands]
+    likely = _word_likelihood(rows, WORD_WEIGHTS)
+    assert ((likely > 0) & (likely < 1)).all()
 
 
 def test_budget_is_filled_by_a_shorter_sentence_after_a_long_one_does_not_fit():

@@ -11,7 +11,10 @@ few per-sentence features (centrality, words the other outlets share, corroborat
 length, quotation, names and whether other outlets name them, numbers, times, how central its
 article is), whose weights were fitted on the Multi-News dev clusters to predict how much of a
 sentence a human summary keeps (benchmarks/tune_summary.py); they are picked greedily with a
-penalty for repeating what is already chosen, then put in story order.
+penalty for repeating what is already chosen and a bonus for the words a sentence would add to
+the summary, each valued by a second fitted model of how likely a human summary is to use that
+word (how many outlets use it, how early and how often, whether it is a plain word), then put
+in story order.
 """
 
 from __future__ import annotations
@@ -68,7 +71,8 @@ _SPEECH = re.compile(
 # The sentence score: a linear model over these features, in this order. WEIGHTS were fitted by
 # ridge regression on all 105 Multi-News dev clusters (benchmarks/tune_summary.py prints them;
 # its 5-fold cross-validation reports the held-out scores): the target is each candidate's share
-# of unigrams and bigrams found in the cluster's human summary (ROUGE-1 + ROUGE-2 precision).
+# of unigrams, bigrams and (at half weight) trigrams found in the cluster's human summary
+# (ROUGE-1 + ROUGE-2 + ROUGE-3 / 2 precision).
 FEATURES = (
     "centrality",  # TF-IDF cosine to the story's centroid
     "shared_words",  # mean share of the other articles that use each of its content words
@@ -94,20 +98,49 @@ FEATURES = (
     "referent",  # 1 when it needs a bracketed name (an opening "He", a quotation's speaker)
 )
 WEIGHTS = (
-    0.415, 0.2456, -0.1834, 0.2631, 0.09883, -0.08673, -0.03442, 0.04686, -0.000563, -0.07954,
-    0.07578, 0.8817, 0.03237, 0.3781, -0.2641, -0.01124, 0.006928, -0.01086, 0.03616, -0.104,
-    0.01587, -0.01638,
+    0.4011, 0.2591, -0.1347, 0.2325, 0.1043, -0.08564, -0.0393, 0.06075, -0.007381, -0.08521,
+    0.1191, 0.8646, 0.03505, 0.36, -0.3024, -0.01314, 0.01019, -0.01352, 0.03966, -0.1636,
+    0.01629, -0.01486,
 )
+
+# What a sentence adds: the words it would bring to the summary that the summary has not got
+# yet, each valued by how likely a human summary of the story is to use it, less COVER_FLOOR
+# (a word less likely than that costs the summary more words than it gains it), per word of
+# the sentence. The likelihood is a logistic model over these features of each written word
+# (split at spaces and full stops, its case and any punctuation kept: "Monday," is not
+# "Monday"), fitted on the Multi-News dev clusters to predict whether the cluster's human
+# summary has the word (benchmarks/tune_summary.py); WORD_WEIGHTS starts with its intercept.
+WORD_FEATURES = (
+    "article_share",  # share of the articles that use the word
+    "log_count",  # log(1 + times the story uses it)
+    "plain",  # 1 when it is not a content word ("the", "said,")
+    "capital",  # 1 when it starts with a capital
+    "punctuation",  # 1 when anything but letters and digits is attached ("said,", "“We")
+    "digit",  # 1 when it has a digit
+    "first_position",  # index / sentences in the article of its earliest use, least over articles
+    "in_lead",  # 1 when one of an article's first two sentences uses it
+    "length",  # characters / 10
+    "content_share",  # article_share for a content word, 0 for a plain one
+    "candidate_share",  # 10 x the share of the candidate sentences that use it
+)
+WORD_WEIGHTS = (
+    -2.747, 0.605, 0.5911, 0.6812, -0.1159, -0.3519, -0.3033, -0.9635, 0.3089, -0.6675, 0.8864,
+    0.6952,
+)
+COVER_FLOOR = 0.15  # about half the ROUGE-L F1 of a summary: a word less likely than this lowers it
+COVERAGE = 0.3  # chosen with the weights (tune_summary.py)
 
 
 @dataclass(frozen=True)
 class SummaryParams:
-    """How sentences are scored and picked. The weights are fitted, and redundancy,
+    """How sentences are scored and picked. The weights are fitted, and redundancy, coverage,
     max_overlap and min_words chosen, by cross-validation over the Multi-News dev clusters
     (benchmarks/tune_summary.py), never on single clusters."""
 
     weights: tuple[float, ...] = WEIGHTS  # one per FEATURES
-    redundancy: float = 0.2  # penalty per unit of similarity to an already chosen sentence
+    word_weights: tuple[float, ...] = WORD_WEIGHTS  # an intercept, then one per WORD_FEATURES
+    redundancy: float = 0.1  # penalty per unit of similarity to an already chosen sentence
+    coverage: float = COVERAGE  # weight of the new words a sentence brings (_pick)
     max_overlap: float = 0.3  # never add a sentence this similar to one already chosen
     min_words: int = 8
     max_words: int = 60
@@ -343,6 +376,52 @@ def features(brief: Brief, cands: Sequence[_Candidate],
     return np.array(rows, dtype=np.float64).reshape(len(cands), len(FEATURES)), cand_vecs
 
 
+def written_words(text: str) -> list[str]:
+    """A text's words as ROUGE-L counts them in LongBench's scorer: split at spaces and full
+    stops, case and attached punctuation kept."""
+    return [w for part in text.split(".") for w in part.split()]
+
+
+def word_features(brief: Brief, cands: Sequence[_Candidate],
+                  ) -> tuple[np.ndarray, list[np.ndarray]]:
+    """The WORD_FEATURES of each distinct written word of the candidates (one row each, words in
+    sorted order), and per candidate the rows of the words it uses."""
+    articles = brief.articles
+    n_arts = max(1, len(articles))
+    arts_of: dict[str, set[int]] = {}
+    count: Counter[str] = Counter()
+    first: dict[str, float] = {}
+    lead: set[str] = set()
+    for a in articles:
+        n_sents = max(1, len(a.sentences))
+        for s in a.sentences:
+            for w in written_words(s.text):
+                arts_of.setdefault(w, set()).add(a.index)
+                count[w] += 1
+                first[w] = min(first.get(w, 1.0), s.index / n_sents)
+                if s.index < 2:
+                    lead.add(w)
+    cand_words = [set(written_words(c.text)) for c in cands]
+    vocab = sorted(set().union(*cand_words)) if cand_words else []
+    column = {w: k for k, w in enumerate(vocab)}
+    uses = [np.array(sorted(column[w] for w in ws), dtype=np.int64) for ws in cand_words]
+    cand_share = np.bincount(np.concatenate(uses), minlength=len(vocab)) / len(cands) if (
+        cands) else np.zeros(0)
+    rows = []
+    for k, w in enumerate(vocab):
+        plain = float(not content_words(w))
+        share = len(arts_of.get(w, ())) / n_arts
+        rows.append((share, math.log1p(count[w]), plain, float(w[:1].isupper()),
+                     float(not w.isalnum()), float(any(ch.isdigit() for ch in w)),
+                     first.get(w, 1.0), float(w in lead), len(w) / 10, share * (1 - plain),
+                     10 * cand_share[k]))
+    return np.array(rows, dtype=np.float64).reshape(len(vocab), len(WORD_FEATURES)), uses
+
+
+def _word_likelihood(word_feats: np.ndarray, weights: Sequence[float]) -> np.ndarray:
+    w = np.asarray(weights, dtype=np.float64)
+    return 1.0 / (1.0 + np.exp(-(w[0] + word_feats @ w[1:])))
+
 def _shared_names(s: Sentence, name_arts: dict[str, set[int]]) -> float:
     names = [e.text.lower() for e in s.entities]
     if not names:
@@ -358,7 +437,10 @@ def select(brief: Brief, words: int = 200, sentences: int | None = None,
     support = _fact_support(brief)
     feats, cand_vecs = features(brief, cands, support)
     base = feats @ np.asarray(params.weights, dtype=np.float64)
-    chosen = _pick(cands, base, cand_vecs, _fact_ids(brief), words, sentences, params)
+    word_feats, uses = word_features(brief, cands)
+    likely = _word_likelihood(word_feats, params.word_weights)
+    chosen = _pick(cands, base, cand_vecs, _fact_ids(brief), words, sentences, params,
+                   (likely, uses))
     # story order: the event first (early sentences of their articles), then the rest
     n_sents = {a.index: max(1, len(a.sentences)) for a in brief.articles}
     chosen.sort(key=lambda k: (cands[k].sentence.index / n_sents[cands[k].article],
@@ -381,11 +463,20 @@ def _fact_ids(brief: Brief) -> dict[tuple[int, int], str]:
 
 def _pick(cands: Sequence[_Candidate], base: np.ndarray, cand_vecs: np.ndarray,
           fact_of: dict[tuple[int, int], str], words: int, sentences: int | None,
-          params: SummaryParams) -> list[int]:
+          params: SummaryParams,
+          cover: tuple[np.ndarray, Sequence[np.ndarray]] | None = None) -> list[int]:
     """Greedy: the best-scoring candidate that still fits the word budget, is not another
     outlet's wording of a fact already chosen and not too close to a chosen sentence; until
-    nothing fits (a shorter sentence may still fit after a long one did not)."""
+    nothing fits (a shorter sentence may still fit after a long one did not). A candidate's
+    score is its `base` less the redundancy penalty plus, with `cover` (each written word's
+    likelihood, and per candidate the words it uses, as from word_features), the value of the
+    words it would add."""
     n_words = np.array([c.words for c in cands])
+    likely, uses = cover if cover is not None else (
+        np.zeros(0), [np.zeros(0, dtype=np.int64)] * len(cands))
+    value = likely - COVER_FLOOR  # 0 once the summary has the word
+    flat = np.concatenate(uses) if uses else np.zeros(0, dtype=np.int64)
+    owner = np.repeat(np.arange(len(cands)), [len(u) for u in uses])
     facts = [fact_of.get((c.article, c.sentence.start)) for c in cands]
     penalty = np.zeros(len(cands))
     open_ = np.ones(len(cands), dtype=bool)
@@ -395,13 +486,17 @@ def _pick(cands: Sequence[_Candidate], base: np.ndarray, cand_vecs: np.ndarray,
         ok = open_ & (used + n_words <= words) & (penalty <= params.max_overlap)
         if not ok.any():
             break
-        best = int(np.argmax(np.where(ok, base - params.redundancy * penalty, -np.inf)))
+        adds = np.bincount(owner, weights=value[flat], minlength=len(cands)) / np.maximum(
+            1, n_words)
+        score = base - params.redundancy * penalty + params.coverage * adds
+        best = int(np.argmax(np.where(ok, score, -np.inf)))
         chosen.append(best)
         used += int(n_words[best])
         open_[best] = False
         if facts[best] is not None:
             open_ &= np.array([f != facts[best] for f in facts])
         penalty = np.maximum(penalty, cand_vecs @ cand_vecs[best])
+        value[uses[best]] = 0.0
     return chosen
 
 
