@@ -69,6 +69,8 @@ def test_loaded_and_evaluative_words():
     got = {(g.kind, g.text) for g in s.signals}
     assert ("evaluative", "rather dramatically") in got and ("loaded", "tyrannical") in got
     assert sentence("Border guards mercilessly shot them.").signals[0].text == "mercilessly"
+    s = sentence("Hackers stole an astounding number of consumer profiles.")
+    assert ("evaluative", "astounding") in {(g.kind, g.text) for g in s.signals}
 
 
 def test_speculation_needs_the_writers_own_voice():
