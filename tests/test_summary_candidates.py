@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
 from crossread.config import Config
+from crossread.model import Sentence
 from crossread.pipeline import analyse_texts, compare_articles
 from crossread.summarise import (
     _CUT_AT_ABBREVIATION,
@@ -14,7 +17,9 @@ from crossread.summarise import (
     WEIGHTS,
     WORD_FEATURES,
     WORD_WEIGHTS,
+    _Candidate,
     _candidates,
+    _pick,
     _word_likelihood,
     features,
     select,
@@ -148,3 +153,20 @@ def test_budget_is_filled_by_a_shorter_sentence_after_a_long_one_does_not_fit():
     chosen = select(brief, words=30)
     assert sum(len(s.text.split()) for s in chosen) <= 30
     assert len(chosen) >= 2  # the lede (14 words) and the 13-word sentence, not the long one
+
+
+def test_of_two_equal_sentences_the_one_adding_new_words_is_picked():
+    texts = ["Police closed the harbour road on Monday after the crane fell.",
+             "Police closed the harbour road on Monday after the crane collapsed.",
+             "Two dock workers were taken to Larkhaven General with broken legs."]
+    cands = [_Candidate(k, Sentence(0, t, 0, len(t)), 0, t) for k, t in enumerate(texts)]
+    vocab = sorted(set().union(*(written_words(t) for t in texts)))
+    uses = [np.array(sorted(vocab.index(w) for w in set(written_words(t)))) for t in texts]
+    likely = np.full(len(vocab), 0.5)  # every word as likely as any other in a human summary
+    base = np.array([1.0, 0.9, 0.9])  # the repeat scores as well as the new sentence
+    vecs = np.eye(3)  # no redundancy penalty between them: only the words tell them apart
+    params = dataclasses.replace(DEFAULT, redundancy=0.0)
+    picked = _pick(cands, base, vecs, {}, 22, 2, params, (likely, uses))
+    assert picked == [0, 2]
+    no_cover = dataclasses.replace(params, coverage=0.0)
+    assert _pick(cands, np.array([1.0, 0.91, 0.9]), vecs, {}, 22, 2, no_cover) == [0, 1]
