@@ -361,3 +361,20 @@ def test_a_plural_or_possessive_is_not_another_spelling():
     arts = reports("One\n\nNorth Korean leader Kim Jong Un spoke. North Koreans listened.",
                    "Two\n\nKim Jong Un's speech was broadcast to North Koreans on Monday.")
     assert [g for g in entity_groups(arts) if g.variants] == []
+
+
+@pytest.mark.parametrize("trap, control", [
+    # an hour either side of midnight
+    (("The fire broke out at the factory late Sunday, killing two workers.",
+      "The fire broke out at the factory early Monday, killing two workers."),
+     ("The fire broke out at the factory on Sunday, killing two workers.",
+      "The fire broke out at the factory early Monday, killing two workers.")),
+    # one moment in two time zones
+    (("North Korea launched the missile on Tuesday morning local time.",
+      "North Korea launched the missile on Monday evening, Washington time."),
+     ("North Korea launched the missile on Tuesday morning.",
+      "North Korea launched the missile on Monday evening.")),
+])
+def test_adjacent_days_that_may_name_one_moment(trap, control):
+    trap_and_control(tuple("News\n\n" + t + QUAKE for t in trap),
+                     tuple("News\n\n" + t + QUAKE for t in control), "time")
