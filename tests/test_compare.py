@@ -378,3 +378,20 @@ def test_a_plural_or_possessive_is_not_another_spelling():
 def test_adjacent_days_that_may_name_one_moment(trap, control):
     trap_and_control(tuple("News\n\n" + t + QUAKE for t in trap),
                      tuple("News\n\n" + t + QUAKE for t in control), "time")
+
+
+@pytest.mark.parametrize("trap, control", [
+    # one toll may count the attacker, the other not
+    (("Five people were killed, including the gunman, on Monday.",
+      "Four people were killed on Monday before the gunman killed himself."),
+     ("Six people were killed, including the gunman, on Monday.",
+      "Four people were killed on Monday before the gunman killed himself.")),
+    # a running total and the count of one month
+    (("The outbreak has infected 120 people since January.",
+      "The outbreak infected 30 people in March."),
+     ("The outbreak infected 120 people in March.",
+      "The outbreak infected 30 people in March.")),
+])
+def test_counts_of_different_things_in_like_words(trap, control):
+    trap_and_control(tuple("News\n\n" + t + QUAKE for t in trap),
+                     tuple("News\n\n" + t + QUAKE for t in control), "number")

@@ -81,3 +81,12 @@ def test_a_sentence_naming_two_places_apart_is_not_compared():
         ("Hikers\n\nThe hiker was walking in Iraq and did not know he had crossed into Iran.",
          other),
         ("Hikers\n\nThe hiker was walking in Iraq when he was stopped.", other), "place")
+
+
+def test_a_storm_is_one_thing_in_several_states():
+    trap_and_control(
+        ("Storm\n\nThe storm killed 12 people in Texas on Monday.",
+         "Storm\n\nThe storm killed 7 people in Oklahoma on Monday."),
+        ("Storm\n\nThe driver killed 12 people in Texas on Monday.",
+         "Storm\n\nThe driver killed 12 people in Oklahoma on Monday."),
+        "place")

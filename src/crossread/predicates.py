@@ -226,6 +226,15 @@ _RELATIVE = frozenset({"who", "which", "that"})
 _ONE = frozenset({"he", "she", "it"})
 
 
+# Things that are one but spread over many places at once
+_SPREAD = frozenset({"storm", "hurricane", "typhoon", "cyclone", "tornado", "flood", "flooding",
+                     "fire", "wildfire", "blaze", "outbreak", "virus", "disease", "epidemic",
+                     "pandemic", "quake", "earthquake", "drought", "heatwave", "snow", "rain",
+                     "violence", "fighting", "war", "conflict", "campaign", "company", "chain",
+                     "outage", "strike", "protest", "movement", "program", "programme",
+                     "attack", "spill", "smoke", "cloud", "wind", "weather", "system"})
+
+
 def _one_doer(verb: Any) -> bool:
     """The verb's subject is one person or thing ("he", "Katriuk", "the plane", "a beekeeper
     ... who"), which can only be in one place at a time; a group ("beach goers", "tourists and
@@ -241,6 +250,8 @@ def _one_doer(verb: Any) -> bool:
         subj = verb.head  # "a beekeeper ... who lived in Quebec"
     if any(c.dep_ == "conj" for c in subj.children):
         return False
+    if subj.lemma_.lower() in _SPREAD:
+        return False  # "the storm killed 12 people in Texas" and 7 in Oklahoma
     return subj.lower_ in _ONE or subj.tag_ in ("NN", "NNP")
 
 

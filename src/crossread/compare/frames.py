@@ -24,14 +24,17 @@ def _years(s: Sentence) -> set[str]:
 
 
 # A period a count is totalled over: "750 rockets this year" is not "300 since the conflict"
+# ("since January": a running total, not the count of one month)
 _PERIOD = re.compile(r"\b(?:this|last|past|previous)\s+(?:\w+\s+)?(?:years?|months?|weeks?|"
-                     r"decades?)\b|\bso far\b|\bto date\b", re.IGNORECASE)
+                     r"decades?)\b|\bso far\b|\bto date\b|\bsince\s+(?:the\s+)?[\w-]+",
+                     re.IGNORECASE)
 
 
 def _frame(s: Sentence) -> set[str]:
-    """The years a sentence names, and the periods it totals over."""
+    """The years and months a sentence names, and the periods it totals over."""
     periods = {" ".join(m.group(0).lower().split()) for m in _PERIOD.finditer(s.text)}
-    return _years(s) | periods
+    months = {f"month {t.text.lower()}" for t in s.times if t.kind == "month"}
+    return _years(s) | periods | months
 
 
 def _frames(articles: Sequence[Article]) -> dict[tuple[int, int], set[str]]:

@@ -148,6 +148,8 @@ def number_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
             continue  # the sentence states the other value too: two things, not a dispute
         if listed(i) or listed(j):
             continue  # one of a list of per-item values ("charged with six counts", ...)
+        if _attacker_counted(n1, n2, m1, m2):
+            continue  # "five killed, including the gunman" / "four killed" before he shot himself
         if _same_question(m1, m2, lex, one_article=False) or \
                 _only_counts(i, j, mentions, lex) or _same_route(mentions[i], mentions[j], lex):
             edges.append((i, j))
@@ -171,6 +173,20 @@ def number_disputes(articles: Sequence[Article], lex: Lexicon) -> list[Dispute]:
         disputes.append(_dispute("number", question, sides, articles, values=values,
                                  detail_only=note is not None, note=note))
     return disputes
+
+
+# A toll that may or may not count the attacker among the dead
+_ATTACKER = re.compile(r"\b(?:gunm[ae]n|shooters?|attackers?|assailants?|suspects?|bombers?|"
+                       r"perpetrators?|killers?|hijackers?)\b", re.IGNORECASE)
+
+
+def _attacker_counted(n1: NumberMention, n2: NumberMention, m1: Mention, m2: Mention) -> bool:
+    """Two casualty counts one apart, where an attacker is told of: one may count him."""
+    if n1.value is None or n2.value is None or abs(n1.value - n2.value) != 1:
+        return False
+    if _measure(n1)[1] not in ("dead", "injured"):
+        return False
+    return bool(_ATTACKER.search(m1.sentence.text) or _ATTACKER.search(m2.sentence.text))
 
 
 _UNSURE = re.compile(r"\b(?:not (?:immediately )?clear|unclear|unknown|not known|unconfirmed|"
