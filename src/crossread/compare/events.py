@@ -47,6 +47,23 @@ _ANTONYMS = frozenset(frozenset(p) for p in (
 _OUTCOMES = frozenset(k for p in _ANTONYMS for k in p)
 _OUTCOME = re.compile(r"\b(?:won|lost|accepted|rejected|approved|survived|died|convicted|"
                       r"acquitted|found\b.{0,40}\bguilty)\b", re.IGNORECASE)
+_OUTCOME_KEY = {"won": "win", "lost": "lose", "accepted": "accept", "rejected": "reject",
+                "approved": "approve", "survived": "survive", "died": "die",
+                "convicted": "convict", "acquitted": "acquit"}
+
+
+def _outcome_keys(text: str) -> set[str]:
+    return {_OUTCOME_KEY.get(m.group(0).lower().split()[0], "find_guilty")
+            for m in _OUTCOME.finditer(text)}
+
+
+def _live_outcomes(articles: Sequence[Article]) -> set[str]:
+    """The outcomes one report tells and another tells the opposite of: only their sentences
+    are worth parsing ("died" alone is in most stories; "died" and "survived" in few)."""
+    told = [_outcome_keys(a.text) for a in articles]
+    return {k for i, keys in enumerate(told) for k in keys
+            if any(frozenset((k, o)) in _ANTONYMS for j, other in enumerate(told) if j != i
+                   for o in other)}
 # verbs whose denial is about the reporting, not the event
 _COMMENT = frozenset({"comment", "respond", "return", "reply", "answer", "elaborate",
                       "disclose", "release", "identify", "name", "specify", "provide",
@@ -247,13 +264,16 @@ def _told_both(clauses: Sequence[_Clause], c: _Clause) -> bool:
 def event_disputes(articles: Sequence[Article]) -> list[Dispute]:
     """One report says a thing happened, another that it did not or that the opposite did."""
     found, sentences = [], []
+    live = _live_outcomes(articles)
+    told: set[tuple[int, int]] = set()  # sentences whose affirmed clauses are all in `found`
     for a in articles:
         for s in _news_sentences(a):
             sentences.append((a, s))
             if _NEGATION.search(s.text):
                 found += _clauses(a, s, negated=True)
-            elif _OUTCOME.search(s.text):
-                found += [c for c in _clauses(a, s, negated=False) if c.key in _OUTCOMES]
+            elif live and _outcome_keys(s.text) & live:
+                found += _clauses(a, s, negated=False)
+                told.add((a.index, s.start))
     if not found:
         return []
     # the affirmed side of a denial: only sentences naming one of its participants are parsed
@@ -262,9 +282,8 @@ def event_disputes(articles: Sequence[Article]) -> list[Dispute]:
     if keys:
         key_rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, keys))) + r")",
                             re.IGNORECASE)
-        seen = {(c.article, c.sentence.start) for c in found}
-        found += [c for a, s in sentences if (a.index, s.start) not in seen
-                  and not _OUTCOME.search(s.text) and key_rx.search(s.text)
+        found += [c for a, s in sentences if (a.index, s.start) not in told
+                  and key_rx.search(s.text)
                   for c in _clauses(a, s, negated=False)]
     published = {a.index: a.published for a in articles}
     out = []
