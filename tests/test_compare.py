@@ -292,6 +292,13 @@ def test_two_dates_on_one_weekday_are_two_days():
 QUAKE = " Rescue teams were still searching the rubble. Aid began arriving on Tuesday."
 
 
+def bodies_trap_and_control(trap: tuple[str, ...], control: tuple[str, ...], kind: str,
+                            headline: str = "News") -> None:
+    """trap_and_control on one-line bodies, each made a report with a headline and QUAKE."""
+    trap_and_control(tuple(f"{headline}\n\n{t}{QUAKE}" for t in trap),
+                     tuple(f"{headline}\n\n{t}{QUAKE}" for t in control), kind)
+
+
 @pytest.mark.parametrize("first, second, values", [
     ("The death toll from the earthquake rose to 150 on Monday.",
      "The death toll from the earthquake rose to 210 on Monday.", ["150", "210"]),
@@ -353,8 +360,7 @@ def test_one_happening_in_other_words(first, second, values):
       "The fire at the warehouse killed two people on Monday.")),
 ])
 def test_no_one_hurt_against_a_count_of_the_hurt(trap, control):
-    trap_and_control(tuple("Fire\n\n" + t + QUAKE for t in trap),
-                     tuple("Fire\n\n" + t + QUAKE for t in control), "number")
+    bodies_trap_and_control(trap, control, "number", headline="Fire")
 
 
 def test_a_plural_or_possessive_is_not_another_spelling():
@@ -376,8 +382,7 @@ def test_a_plural_or_possessive_is_not_another_spelling():
       "North Korea launched the missile on Monday evening.")),
 ])
 def test_adjacent_days_that_may_name_one_moment(trap, control):
-    trap_and_control(tuple("News\n\n" + t + QUAKE for t in trap),
-                     tuple("News\n\n" + t + QUAKE for t in control), "time")
+    bodies_trap_and_control(trap, control, "time", headline="News")
 
 
 @pytest.mark.parametrize("trap, control", [
@@ -393,5 +398,4 @@ def test_adjacent_days_that_may_name_one_moment(trap, control):
       "The outbreak infected 30 people in March.")),
 ])
 def test_counts_of_different_things_in_like_words(trap, control):
-    trap_and_control(tuple("News\n\n" + t + QUAKE for t in trap),
-                     tuple("News\n\n" + t + QUAKE for t in control), "number")
+    bodies_trap_and_control(trap, control, "number", headline="News")

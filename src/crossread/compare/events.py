@@ -237,10 +237,12 @@ def _same_participants(x: _Clause, y: _Clause, places: bool = True) -> bool:
         return False
     if not places:
         return True
-    # "was not arrested at the scene": a denial restricted to a place or time the other
-    # report does not name is no denial of what it says
-    return x.places <= y.words and y.places <= x.words if not (x.negated or y.negated) else (
-        (x if x.negated else y).places <= (y if x.negated else x).words)
+    if x.negated or y.negated:
+        # "was not arrested at the scene": a denial restricted to a place or time the other
+        # report does not name is no denial of what it says
+        no, other = (x, y) if x.negated else (y, x)
+        return no.places <= other.words
+    return x.places <= y.words and y.places <= x.words
 
 
 def _opposed(x: _Clause, y: _Clause) -> bool:
