@@ -300,25 +300,31 @@ def bodies_trap_and_control(trap: tuple[str, ...], control: tuple[str, ...], kin
 
 
 @pytest.mark.parametrize("first, second, values", [
+    # casualty figures in other words are one count
     ("The death toll from the earthquake rose to 150 on Monday.",
      "The death toll from the earthquake rose to 210 on Monday.", ["150", "210"]),
     ("The death toll from the earthquake rose to 150 on Monday.",
      "The earthquake killed 210 people, officials said on Monday.", ["150", "210"]),
     ("The earthquake left 12 dead and 40 injured on Monday.",
      "The earthquake left 20 dead and 40 injured on Monday.", ["12", "20"]),
+    # buying, and prison terms, told with other verbs
+    ("Acme Corp agreed to acquire Widget Inc for $4.2 billion.",
+     "Acme Corp will buy Widget Inc for $3.8 billion.", ["$4.2 billion", "$3.8 billion"]),
+    ("Smith was sentenced to 12 years in prison on Thursday.",
+     "Smith was jailed for 15 years on Thursday.", ["12 years", "15 years"]),
 ])
-def test_casualty_figures_in_other_words_are_one_count(first, second, values):
-    (d,) = strict(reports("Quake\n\n" + first + QUAKE, "Quake\n\n" + second + QUAKE))
+def test_one_count_in_other_words(first, second, values):
+    (d,) = strict(reports("News\n\n" + first + QUAKE, "News\n\n" + second + QUAKE))
     assert d.kind == "number" and [s.value for s in d.sides] == values
 
 
 def test_a_count_of_some_of_the_dead_is_not_the_toll():
-    trap_and_control(
-        ("Quake\n\nThe earthquake killed 210 people on Monday." + QUAKE,
-         "Quake\n\nThe earthquake caused three Turkish fatalities on Monday." + QUAKE),
-        ("Quake\n\nThe earthquake killed 210 people on Monday." + QUAKE,
-         "Quake\n\nThe earthquake caused three fatalities on Monday." + QUAKE),
-        "number")
+    bodies_trap_and_control(
+        ("The earthquake killed 210 people on Monday.",
+         "The earthquake caused three Turkish fatalities on Monday."),
+        ("The earthquake killed 210 people on Monday.",
+         "The earthquake caused three fatalities on Monday."),
+        "number", headline="Quake")
 
 
 def test_a_roundup_of_several_incidents_counts_people_as_people():
@@ -329,17 +335,6 @@ def test_a_roundup_of_several_incidents_counts_people_as_people():
         ("Protests\n\nIn the south, gunmen fired on students on Friday, wounding 12 people."
          + QUAKE, later),
         "number")
-
-
-@pytest.mark.parametrize("first, second, values", [
-    ("Acme Corp agreed to acquire Widget Inc for $4.2 billion.",
-     "Acme Corp will buy Widget Inc for $3.8 billion.", ["$4.2 billion", "$3.8 billion"]),
-    ("Smith was sentenced to 12 years in prison on Thursday.",
-     "Smith was jailed for 15 years on Thursday.", ["12 years", "15 years"]),
-])
-def test_one_happening_in_other_words(first, second, values):
-    (d,) = strict(reports("News\n\n" + first + QUAKE, "News\n\n" + second + QUAKE))
-    assert [s.value for s in d.sides] == values
 
 
 @pytest.mark.parametrize("trap, control", [
