@@ -45,6 +45,19 @@ def _stories(db) -> list[dict]:
     return json.loads(res.stdout)
 
 
+def test_stories_table_fits_a_narrow_terminal(tmp_path):
+    db = tmp_path / "c.db"
+    assert _run("ingest", "--db", str(db), "--fast", str(EXAMPLE)).exit_code == 0
+    res = _run("stories", "--db", str(db), "--format", "table")
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    # four outlets: three named, then a count; first and last seen on one line, day once
+    assert "+1 more" in res.stdout
+    day = _stories(db)[0]["first_seen"][:10]
+    assert sum(day in line and "→" in line for line in lines) == 1
+    assert max(len(line) for line in lines) <= 80
+
+
 def test_ingest_example_is_one_story_and_reingest_is_a_no_op(tmp_path):
     db = tmp_path / "c.db"
     res = _run("ingest", "--db", str(db), "--fast", str(EXAMPLE))

@@ -410,17 +410,31 @@ def _story_table(rows, where: str) -> None:
         console.print(f"No stories in {escape(where)} yet: add reports with `crossread ingest`.")
         return
     table = Table(title=f"{len(rows)} stories in {escape(where)}", title_justify="left")
-    for name, kw in (("id", {"justify": "right"}), ("reports", {"justify": "right"}),
-                     ("outlets", {}), ("first seen", {}), ("last seen", {}), ("headline", {})):
+    # the headline is what a reader scans for: it gets the width a narrow terminal has left,
+    # and the times keep to one line ("2026-11-23 09:05") instead of wrapping
+    for name, kw in (("id", {"justify": "right", "no_wrap": True}),
+                     ("reports", {"justify": "right"}), ("outlets", {"max_width": 16}),
+                     ("first → last seen", {"no_wrap": True}), ("headline", {})):
         table.add_column(name, **kw)
     for s in rows:
         independent = [a for a in s.articles if not a.copy_of]
         copies = len(s.articles) - len(independent)
         outlets = sorted({a.outlet for a in independent if a.outlet})
+        shown = ", ".join(outlets[:MAX_OUTLETS]) + (
+            f" +{len(outlets) - MAX_OUTLETS} more" if len(outlets) > MAX_OUTLETS else "")
         size = f"{len(independent)}" + (f" +{copies} copies" if copies else "")
-        table.add_row(str(s.id), size, escape(", ".join(outlets)), s.first_seen[:16],
-                      s.last_seen[:16], escape(s.headline or ""))
+        table.add_row(str(s.id), size, escape(shown), _seen(s.first_seen, s.last_seen),
+                      escape(s.headline or "(no headline)"))
     console.print(table)
+
+
+MAX_OUTLETS = 3  # per row of `crossread stories`; the JSON lists every article
+
+
+def _seen(first: str, last: str) -> str:
+    """"2026-11-23 09:05 → 11:40", the day written once when both times are on it."""
+    a, b = first[:16].replace("T", " "), last[:16].replace("T", " ")
+    return f"{a} → {b[11:] if b[:10] == a[:10] else b}"
 
 
 @main.command()
