@@ -60,3 +60,24 @@ def test_a_store_makes_the_stories_the_in_memory_index_makes(shared_dir: Path,
         return {frozenset(g) for g in groups.values()}
 
     assert partition(stored) == partition({a.id: memory.story_of(a.id) for a in arts})
+
+
+def test_non_report_labels_name_pages_of_the_data(shared_dir: Path) -> None:
+    """The hand labels of pages that are not reports of their gold story (the benchmark's
+    "reports apart" rows) name real pages of the data, of the gold story they say."""
+    import json
+
+    doc = json.loads((Path(__file__).parent / "fixtures" / "cluster_non_reports.json")
+                     .read_text(encoding="utf-8"))
+    rows = {}
+    with (shared_dir / "data" / "multinews" / "dev_clustering_docs.jsonl").open() as f:
+        for line in f:
+            if line.strip():
+                row = json.loads(line)
+                rows[row["doc_id"]] = row
+    assert doc["labelled_stories"] == len({r["gold_story"] for r in rows.values()})
+    for page in doc["pages"]:
+        row = rows[page["doc_id"]]
+        assert row["gold_story"] == page["gold_story"]
+        assert page["reason"] in ("not_an_article", "background", "other_story")
+        assert " ".join(row["text"].split()).startswith(" ".join(page["quote"].split()))
