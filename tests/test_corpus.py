@@ -202,6 +202,7 @@ def test_reindex_remakes_an_older_releases_features_and_keeps_the_stories(store_
         want = fresh.story_states([fresh.story_of(ids[0])])[0]
         assert state.keys == want.keys and state.size == want.size
         assert np.allclose(state.centroid, want.centroid, atol=1e-5)
+        assert np.allclose(state.lexical, want.lexical, atol=1e-5)
         assert (state.first_published, state.last_published) == \
             (want.first_published, want.last_published)
     assert corpus.reindex(store) == (2, 4)
@@ -250,14 +251,18 @@ def test_stories_joined_within_one_second_are_ranked_by_recency(store_target):
     store.close()
 
 
-def test_a_store_indexed_by_another_version_says_to_reindex(tmp_path, monkeypatch):
+@pytest.mark.parametrize("older", ["fewer names", "no word vectors"])
+def test_a_store_indexed_by_another_version_says_to_reindex(tmp_path, monkeypatch, older):
     from crossread.stories import features as feature_module
 
     db = tmp_path / "c.db"
     store = open_store(str(db))
     assert corpus.features_current(store)  # empty
-    with monkeypatch.context() as old:
-        old.setattr(feature_module, "MAX_KEYS", 2)  # an "older release"
+    with monkeypatch.context() as old:  # an "older release"
+        if older == "fewer names":
+            old.setattr(feature_module, "MAX_KEYS", 2)
+        else:
+            old.setattr(feature_module, "lexical_vector", lambda headline, body: None)
         corpus.ingest_articles(store, _articles(QUAKE), FAST, briefs=False)
     assert not corpus.features_current(store)
     store.close()

@@ -10,7 +10,14 @@ import numpy as np
 import pytest
 import sqlalchemy as sa
 
-from crossread.model import SCHEMA_VERSION, Article, DocFeatures, Removal, StoryState
+from crossread.model import (
+    LEXICAL_DIM,
+    SCHEMA_VERSION,
+    Article,
+    DocFeatures,
+    Removal,
+    StoryState,
+)
 from crossread.store import Store, Tx, open_store
 from crossread.store.schema import metadata
 from crossread.store.target import resolve
@@ -334,6 +341,12 @@ def test_story_states_round_trip(store: Store) -> None:
         assert tx.get_story(story).headline == "Neutral title"
         (again,) = tx.story_states([story])
         assert again.keys == {"x": 4, "z": 1} and again.size == 4
+        assert again.lexical is None  # saved without a word vector, as an older release did
+        # with the sum of its members' word vectors, kept in the centroid's column
+        words = np.linspace(0, 2, LEXICAL_DIM, dtype=np.float32)
+        tx.save_story_state(StoryState(story, centroid, 4, {"x": 4}, lexical=words), None)
+        (got,) = tx.story_states([story])
+        assert np.array_equal(got.centroid, centroid) and np.array_equal(got.lexical, words)
 
 
 def test_merge_moves_members_and_story_of_follows(store: Store) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from crossread.clean import clean
 from crossread.ingest.identity import content_id
-from crossread.model import Article, DocFeatures
+from crossread.model import LEXICAL_DIM, Article, DocFeatures
 from crossread.stories import cluster
 from crossread.stories.assign import assign, cluster_corpus
 from crossread.stories.cluster import as_state, pair_similarity
@@ -92,6 +92,25 @@ def test_features_are_deterministic_and_shaped() -> None:
     # the title is not part of the name (the word "minister" alone may be a content-word key)
     assert not any("minister" in k.split() and len(k.split()) > 1 for k in f1.keys)
     assert f1.published == "2026-02-03"
+    assert f1.lexical.shape == (LEXICAL_DIM,) and np.array_equal(f1.lexical, f2.lexical)
+    assert abs(float(np.linalg.norm(f1.lexical)) - 1.0) < 1e-5
+
+
+def test_the_word_vector_tells_one_event_from_another_of_its_topic() -> None:
+    # two reports of the quake share telling words ("Malatya", "aftershocks", "AFAD"); the
+    # election report shares the cities and plain words only, which weigh little
+    quake, reworded, election = (as_state(feats(art(t))) for t in (QUAKE, QUAKE_REWORDED,
+                                                                    ELECTION))
+    same = cluster.lexical_closeness(quake, reworded)
+    assert same > 2 * cluster.lexical_closeness(quake, election)
+    assert cluster.lexical_closeness(quake, quake) == pytest.approx(1.0)
+    # a story indexed before word vectors existed has none: the term is neutral, not an error
+    old = dataclasses.replace(reworded, lexical=None)
+    assert cluster.lexical_closeness(quake, old) == 0.0
+    assert cluster.combine(quake, old).lexical is None
+    both = cluster.combine(quake, reworded)
+    assert np.allclose(both.lexical, quake.lexical + reworded.lexical)
+    assert cluster.lexical_closeness(both, quake) > same
 
 
 @pytest.mark.parametrize("variant", ["Kim Jong-un", "Kim Jong Un", "KIM JONG UN",

@@ -153,8 +153,8 @@ def reindex(store, *, progress: Callable[[int], None] | None = None,
 
 
 def features_current(store) -> bool:
-    """Whether the store's first article has the names and near-copy signature this release
-    makes of it (both are exact functions of the text): the oldest is the last to have been
+    """Whether the store's first article has the names, near-copy signature and word vector
+    this release makes of it (all functions of the text): the oldest is the last to have been
     indexed by this release, so new reports alone do not hide an older index. False means
     `crossread reindex` should be run. An empty store is current."""
     import numpy as np
@@ -165,9 +165,10 @@ def features_current(store) -> bool:
         stored = tx.oldest_article_features()
     if stored is None:
         return True
-    article, keys, signature = stored
+    article, keys, signature, lexical = stored
     [now] = features([clean(article)])
-    return tuple(sorted(now.keys)) == keys and np.array_equal(now.signature, signature)
+    return (tuple(sorted(now.keys)) == keys and np.array_equal(now.signature, signature)
+            and lexical is not None and np.allclose(now.lexical, lexical, atol=1e-6))
 
 
 def _live(store, ids: Iterable[int]) -> list[int]:

@@ -270,6 +270,14 @@ class DocFeatures:
     published: str | None  # ISO date, when known
     signature: Any  # numpy uint64 (num_perm,): MinHash of the body's word shingles
     bands: tuple[int, ...]  # LSH band hashes of `signature` (signed 64-bit ints), one per band
+    # numpy float32 (LEXICAL_DIM,), L2-normalised: the article's words, hashed (see
+    # stories.features.lexical_vector); None where a store made by an older release holds none
+    lexical: Any = None
+
+
+# Dimensions of DocFeatures.lexical: the store keeps it after the vector in one column and
+# tells the two apart by this length
+LEXICAL_DIM = 512
 
 
 @dataclass(frozen=True)
@@ -282,6 +290,7 @@ class StoryState:
     keys: dict[str, int]  # key -> how many independent members name it
     first_published: str | None = None
     last_published: str | None = None
+    lexical: Any = None  # numpy float32 (LEXICAL_DIM,): the SUM of member lexical vectors, or None
 
 
 @dataclass(frozen=True)

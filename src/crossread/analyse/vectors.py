@@ -36,3 +36,16 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     vecs = np.asarray(model.encode(list(texts), show_progress_bar=False), dtype=np.float32)
     norms = np.linalg.norm(vecs, axis=1, keepdims=True)
     return vecs / np.maximum(norms, 1e-9)
+
+
+@lru_cache(maxsize=200_000)
+def word_weight(word: str) -> float:
+    """How telling a word is, from the model itself: the mean squared norm of its tokens'
+    vectors. Distillation weighted each token by how rare it is (Zipf), so this is a fixed,
+    corpus-free IDF: "the" 4.8, "said" 6.5, "police" 13.8, "spacecraft" 43."""
+    model = _model()
+    ids = model.tokenizer.encode(word, add_special_tokens=False).ids
+    if not ids:
+        return 0.0
+    norms = np.linalg.norm(model.embedding[ids], axis=1)
+    return float(np.mean(norms * norms))

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from crossread.model import Article, Sentence, from_dict, to_dict
+from crossread.model import LEXICAL_DIM, Article, Sentence, from_dict, to_dict
 
 # fixed byte order, so a database file means the same on every machine
 VECTOR_DTYPE = np.dtype("<f4")
@@ -24,6 +24,25 @@ def vector_from(data: bytes | None) -> np.ndarray:
     if data is None:
         return np.zeros(0, dtype=np.float32)
     return np.frombuffer(data, dtype=VECTOR_DTYPE).astype(np.float32)
+
+
+def story_vector_bytes(vector: Any, lexical: Any) -> bytes:
+    """An article's vector or a story's centroid, followed by its lexical vector (if any): one
+    column holds both, so a store made before lexical vectors needs no new column."""
+    if lexical is None:
+        return vector_bytes(vector)
+    return vector_bytes(np.concatenate([np.asarray(vector, dtype=VECTOR_DTYPE),
+                                        np.asarray(lexical, dtype=VECTOR_DTYPE)]))
+
+
+def story_vector_from(data: bytes | None) -> tuple[np.ndarray, np.ndarray | None]:
+    """(vector, lexical vector or None) of `story_vector_bytes`. The embedding is shorter than
+    LEXICAL_DIM, so a value of LEXICAL_DIM numbers or fewer holds the vector alone (written by
+    an older release)."""
+    both = vector_from(data)
+    if len(both) <= LEXICAL_DIM:
+        return both, None
+    return both[:-LEXICAL_DIM], both[-LEXICAL_DIM:]
 
 
 def signature_bytes(signature: Any) -> bytes:

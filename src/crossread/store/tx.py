@@ -133,18 +133,22 @@ class Tx:
                 statements.story_states(dialect), {"ids": statements.list_param(dialect, ids)}
             ).all()
         }
-        return [
-            StoryState(
+        out = []
+        for story_id in ids:
+            row = rows.get(story_id)
+            if row is None:
+                continue
+            centroid, lexical = codec.story_vector_from(row.centroid)
+            out.append(StoryState(
                 id=row.id,
-                centroid=codec.vector_from(row.centroid),
+                centroid=centroid,
                 size=row.size,
                 keys=_keys_from(row.keys),
                 first_published=row.first_published,
                 last_published=row.last_published,
-            )
-            for story_id in ids
-            if (row := rows.get(story_id)) is not None
-        ]
+                lexical=lexical,
+            ))
+        return out
 
     # --- StoryIndex: writes -----------------------------------------------------------------
 
@@ -177,7 +181,7 @@ class Tx:
             "record": codec.article_record(article),
             "ingested_at": now,
             "copy_of": copy_of,
-            "vector": codec.vector_bytes(features.vector),
+            "vector": codec.story_vector_bytes(features.vector, features.lexical),
             "signature": codec.signature_bytes(features.signature),
         }
         keys = list(dict.fromkeys(features.keys))
@@ -214,7 +218,7 @@ class Tx:
         every new member. A merged story's state cannot be saved (ValueError)."""
         params = {
             "b_story": state.id,
-            "b_centroid": codec.vector_bytes(state.centroid),
+            "b_centroid": codec.story_vector_bytes(state.centroid, state.lexical),
             "b_size": state.size,
             "b_first": state.first_published,
             "b_last": state.last_published,
@@ -328,11 +332,13 @@ class Tx:
             out.update((aid, codec.signature_from(sig)) for aid, sig in rows)
         return out
 
-    def oldest_article_features(self) -> tuple[Article, tuple[str, ...], Any] | None:
-        """The first article the store took, as stored, with its stored keys (sorted) and
-        MinHash signature; None for an empty store."""
+    def oldest_article_features(self) -> tuple[Article, tuple[str, ...], Any, Any] | None:
+        """The first article the store took, as stored, with its stored keys (sorted), MinHash
+        signature and lexical vector (None if an older release stored none); None for an
+        empty store."""
         row = self._db.execute(
-            sa.select(articles.c.id, articles.c.record, articles.c.text, articles.c.signature)
+            sa.select(articles.c.id, articles.c.record, articles.c.text, articles.c.signature,
+                      articles.c.vector)
             .join(memberships, memberships.c.article_id == articles.c.id)
             .order_by(memberships.c.seq).limit(1)
         ).first()
@@ -341,7 +347,7 @@ class Tx:
         keys = tuple(sorted(self._db.scalars(
             sa.select(article_keys.c.key).where(article_keys.c.article_id == row.id))))
         return (codec.article_from(row.record, row.text), keys,
-                codec.signature_from(row.signature))
+                codec.signature_from(row.signature), codec.story_vector_from(row.vector)[1])
 
     def replace_features(self, article: Article, features: DocFeatures,
                          old_bands: Sequence[int] = ()) -> None:
@@ -355,7 +361,7 @@ class Tx:
         updated = self._db.execute(
             sa.update(articles).where(articles.c.id == article.id).values(
                 record=codec.article_record(article), title=article.title,
-                vector=codec.vector_bytes(features.vector),
+                vector=codec.story_vector_bytes(features.vector, features.lexical),
                 signature=codec.signature_bytes(features.signature)))
         if updated.rowcount == 0:
             raise ValueError(f"no article {article.id}")

@@ -9,6 +9,7 @@ capitalisation heuristic, not spaCy: the whole feature step must keep up with a 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -19,9 +20,9 @@ import numpy as np
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 
-from crossread.analyse.vectors import embed
+from crossread.analyse.vectors import embed, word_weight
 from crossread.clean import kept_spans
-from crossread.model import Article, DocFeatures
+from crossread.model import LEXICAL_DIM, Article, DocFeatures
 
 NUM_PERM = 128
 SEED = 1
@@ -89,8 +90,36 @@ def features(articles: Sequence[Article]) -> list[DocFeatures]:
             published=(a.published or None) and a.published[:10],
             signature=sig,
             bands=band_hashes(sig) if len(s) >= MIN_SHINGLES and not junk else (),
+            lexical=np.zeros(LEXICAL_DIM, dtype=np.float32) if junk else lexical_vector(h, b),
         ))
     return out
+
+
+# --- the words of an article ----------------------------------------------------------------
+# The embedding averages a text into 256 numbers and keeps its topic; two stories of one broad
+# topic ("a probe to the Sun" / "a ninth planet") land close. The words themselves tell them
+# apart: each distinct word of the headline and the first LEXICAL_WORDS words, weighted by
+# log(1 + count) × word_weight (a fixed IDF, so no corpus statistics are needed and an
+# article's vector never changes as the store grows), hashed with a sign into LEXICAL_DIM
+# dimensions. Pair AUC on the tune half's same-topic pairs 0.964 against 0.925 for the rest of
+# the similarity (see cluster.py).
+LEXICAL_WORDS = 1000
+
+
+def lexical_vector(headline: str, body: str) -> np.ndarray:
+    words = _WORD.findall(f"{headline}\n{body}".lower())[:LEXICAL_WORDS]
+    v = np.zeros(LEXICAL_DIM, dtype=np.float32)
+    for word, n in Counter(words).items():
+        slot, sign = _slot(word)
+        v[slot] += sign * math.log1p(n) * word_weight(word)
+    norm = float(np.linalg.norm(v))
+    return v / norm if norm > 0 else v
+
+
+@lru_cache(maxsize=200_000)
+def _slot(word: str) -> tuple[int, float]:
+    h = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+    return h % LEXICAL_DIM, 1.0 if (h >> 40) & 1 else -1.0
 
 
 # --- pages that are not articles ------------------------------------------------------------
