@@ -359,33 +359,6 @@ def test_weekdays_of_undated_reports_are_not_compared():
     assert kinds(undated, "time") == []
 
 
-_JAIL = "Escape\n\nA prisoner escaped from the county jail on Monday, police said."
-
-
-def test_undated_report_naming_two_days_for_one_happening():
-    # the other report gives one of its days for that happening, so their weeks are one, and
-    # the report names two days for it (SEED_CASE: 003's "Monday" and "the soldier who escaped
-    # Sunday"; its two sentences are worded too differently to compare inside one article)
-    arts = reports(_JAIL, "Jailbreak\n\nA prisoner escaped from the county jail on Monday, "
-                   "officials said. Deputies are searching the woods near the jail. The inmate "
-                   "who escaped Sunday is considered dangerous.", published=(None, None))
-    (d,) = kinds(arts, "time")
-    assert [s.value for s in d.sides] == ["Monday", "Sunday"]
-    assert [{e.article for e in s.evidence} for s in d.sides] == [{0, 1}, {1}]
-    assert d.self_contradiction
-
-
-@pytest.mark.parametrize("later", [
-    "He was charged on Tuesday with helping him.",  # the next step of the story
-    "The inmate had gone missing from his cell on Sunday.",  # what came before it
-    "Another inmate escaped from the jail on Friday.",  # a second happening
-])
-def test_second_day_of_a_bridged_report_for_another_happening(later):
-    arts = reports(_JAIL, "Jailbreak\n\nA prisoner escaped from the county jail on Monday, "
-                   f"officials said. {later}", published=(None, None))
-    assert kinds(arts, "time") == []
-
-
 def test_figures_in_the_period_question_are_as_given():
     arts = reports("Rates\n\nThe index rose 12.5 points and 17.25 points on Friday, traders said.",
                    "Rates\n\nThe index rose 12.5 points and 17.25 points since Monday, traders "

@@ -53,19 +53,6 @@ def test_day_with_self_contradiction(brief):
     assert d.self_contradiction and not d.detail_only
 
 
-def test_day_without_publication_dates(shared_dir):
-    # the seed files carry no dates: the weekdays are still of one week, since all three
-    # reports give Monday for the defection, and 003 also gives Sunday
-    res = CliRunner().invoke(main, ["brief", "--format", "json", str(shared_dir / "seeds")])
-    assert res.exit_code == 0, res.output
-    brief = from_dict(Brief, json.loads(res.stdout))
-    assert len(brief.disputes) == 4
-    d = _find(brief, "time", "Sunday")
-    assert [s.value for s in d.sides] == ["Monday", "Sunday"]
-    assert _arts(d) == [{A000, A002, A003}, {A003}]
-    assert d.self_contradiction
-
-
 def test_rank_with_self_contradiction(brief):
     d = _find(brief, "attribute", "high-ranking")
     assert [s.value for s in d.sides] == ["high-ranking", "low-ranking"]
