@@ -47,3 +47,20 @@ def test_date_resolves_weekdays(tmp_path):
 def test_bad_date_is_a_one_line_usage_error(tmp_path):
     res = CliRunner().invoke(main, ["brief", "--date", "14/11/2017", str(tmp_path)])
     assert res.exit_code == 2 and "YYYY-MM-DD" in res.output and "Traceback" not in res.output
+
+
+def test_undated_weekdays_are_pointed_out_once(tmp_path):
+    # two reports naming days by weekday, without dates: the days cannot be set against each
+    # other, and the user is told how to give the date; not with --date, not with -q
+    (tmp_path / "a.txt").write_text(STORY)
+    (tmp_path / "b.txt").write_text("Port crane collapse\n\nTwo workers were hurt when a crane "
+                                    "fell at the port on Wednesday.\n")
+    res = CliRunner().invoke(main, ["brief", "--fast", "--format", "json", str(tmp_path)])
+    assert res.exit_code == 0
+    assert res.stderr.strip().splitlines() == [
+        '2 of 2 reports carry no publication date: the days they name by weekday ("on Monday") '
+        "are not compared across reports; give --date YYYY-MM-DD if you know it"]
+    for extra in (["--date", "2026-03-11"], ["-q"]):
+        res = CliRunner().invoke(main, ["brief", "--fast", "--format", "json", *extra,
+                                        str(tmp_path)])
+        assert res.exit_code == 0 and res.stderr == ""

@@ -128,6 +128,11 @@ def brief(sources: tuple[str, ...], story_id: int | None, db: str | None, fmt: s
     if not result.articles:
         _fail("nothing could be read")
         sys.exit(1)
+    undated = _undated_weekdays(result.articles)
+    if undated and len(result.articles) > 1 and not quiet:
+        click.echo(f"{undated} of {len(result.articles)} reports carry no publication date: the "
+                   "days they name by weekday (\"on Monday\") are not compared across reports; "
+                   "give --date YYYY-MM-DD if you know it", err=True)
 
     from crossread.render import render
 
@@ -162,6 +167,15 @@ def serve(host: str, port: int, db: str | None, allow_private: bool) -> None:
     click.echo(f"crossread {__version__} serving on http://{host}:{port}/ (API: /docs)")
     uvicorn.run(create_app(allow_private=allow_private, db=db), host=host, port=port,
                 log_level="warning")
+
+
+def _undated_weekdays(articles) -> int:
+    """Reports without a publication date that name a day only by its weekday: the weekday
+    cannot be resolved to a date, and compare.days sets such days of different reports apart
+    (they may be of different weeks)."""
+    return sum(not a.published and any(t.kind == "weekday" and not t.value
+                                       for s in a.sentences for t in s.times)
+               for a in articles)
 
 
 def _run(sources: tuple[str, ...], config: Config, quiet: bool, output: Path | None):
