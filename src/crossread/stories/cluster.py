@@ -51,15 +51,15 @@ each grid row given):
 * shared numbers ("53 million", "6-year-old") as evidence: pair AUC on the tune half fell.
 
 The word vector (W_LEX) came out of that search: a lexical cosine over the first 1,000 words,
-each word's log count weighted by features' fixed IDF, hashed into LEXICAL_DIM signed
-dimensions and kept per story as a sum like the centroid. Its pair AUC on the tune half's hard
-pairs is 0.964 against 0.925 for the rest of `similarity`. Online on the tune half (mean of 10
-seeds; against gold / against the reports-only stories of tests/fixtures/
+each word's log count weighted by analyse.vectors.word_weight (a fixed IDF), hashed into
+LEXICAL_DIM signed dimensions and kept per story as a sum like the centroid. Its pair AUC on the
+tune half's hard pairs is 0.964 against 0.925 for the rest of `similarity`. Online on the tune
+half (mean of 10 seeds; against gold / against the reports-only stories of tests/fixtures/
 cluster_non_reports.json): without it 0.861 / 0.944; with it a ridge along THRESHOLD ≈ 1 + 0.2 ×
 W_LEX: W_LEX 1 at 1.2 0.869 / 0.959, W_LEX 2 at 1.4 0.873 / 0.959, W_LEX 3 at 1.6 0.872 / 0.958;
-the middle was taken. 1,024 dimensions and 512 (LEXICAL_DIM) score the same within 0.005
-(W_LEX 2 at 1.4: 0.873 / 0.959 and 0.871 / 0.960), so the smaller is kept: 2 KB per article
-and per story; 256 lost most of the gain in an earlier prototype (0.848-0.861).
+the middle was taken. 1,024 dimensions and 512 (LEXICAL_DIM) score the same within 0.005 (W_LEX
+2 at 1.4: 0.873 / 0.959 and 0.871 / 0.960), so the smaller is kept: 2 KB per article and per
+story; 256 lost most of the gain in an earlier prototype (0.848-0.861).
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -177,9 +178,9 @@ def key_weights(keys: Iterable[str], counts: Mapping[str, int], total: int) -> d
 
 
 def similarity(a: StoryState, b: StoryState, weights: Mapping[str, float]) -> float:
-    """Embedding closeness + W_KEYS × shared-name overlap + W_WORDS × the share of `a`'s
-    content words `b` uses − date penalty. Keys missing from `weights` are treated as seen
-    nowhere else (the rarest)."""
+    """Embedding closeness + W_LEX × word-vector closeness + W_KEYS × shared-name overlap +
+    W_WORDS × the share of `a`'s content words `b` uses − date penalty. Keys missing from
+    `weights` are treated as seen nowhere else (the rarest)."""
     return (closeness(a, b) + W_LEX * lexical_closeness(a, b)
             + W_KEYS * key_overlap(a, b, weights)
             + W_WORDS * word_overlap(a, b, weights) - time_penalty(a, b))
@@ -205,7 +206,7 @@ def lexical_closeness(a: StoryState, b: StoryState) -> float:
     return _closeness(a.lexical, b.lexical, a.size, b.size)
 
 
-def _closeness(va: object, vb: object, size_a: int, size_b: int) -> float:
+def _closeness(va: Any, vb: Any, size_a: int, size_b: int) -> float:
     ca = np.asarray(va, dtype=np.float32)
     cb = np.asarray(vb, dtype=np.float32)
     na, nb = float(np.linalg.norm(ca)), float(np.linalg.norm(cb))
