@@ -59,7 +59,7 @@ def test_undated_weekdays_are_pointed_out_once(tmp_path):
     assert res.exit_code == 0
     assert res.stderr.strip().splitlines() == [
         '2 of 2 reports carry no publication date: the days they name by weekday ("on Monday") '
-        "are not compared across reports; give --date YYYY-MM-DD if you know it"]
+        "are not set against other reports' days; give --date YYYY-MM-DD if you know it"]
     for extra in (["--date", "2026-03-11"], ["-q"]):
         res = CliRunner().invoke(main, ["brief", "--fast", "--format", "json", *extra,
                                         str(tmp_path)])

@@ -131,8 +131,8 @@ def brief(sources: tuple[str, ...], story_id: int | None, db: str | None, fmt: s
     undated = _undated_weekdays(result.articles)
     if undated and len(result.articles) > 1 and not quiet:
         click.echo(f"{undated} of {len(result.articles)} reports carry no publication date: the "
-                   "days they name by weekday (\"on Monday\") are not compared across reports; "
-                   "give --date YYYY-MM-DD if you know it", err=True)
+                   "days they name by weekday (\"on Monday\") are not set against other "
+                   "reports' days; give --date YYYY-MM-DD if you know it", err=True)
 
     from crossread.render import render
 
